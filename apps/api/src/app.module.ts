@@ -1,0 +1,45 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_INTERCEPTOR, APP_PIPE, ModuleRef } from '@nestjs/core';
+import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
+import { GraphQLModule } from '@nestjs/graphql';
+import { Logger } from 'pino';
+import { AuthModule } from '@gc/auth';
+import { InputValidationPipe } from '@gc/common';
+import { AppConfig, ConfigModule } from '@gc/config';
+import { CouncilModule } from '@gc/council';
+import { dataSourceOptions, DbModule } from '@gc/db';
+import { LedgerModule } from '@gc/ledger';
+import { MIGRATIONS } from '../../../migrations';
+import { ENTITIES } from './entities';
+import { graphqlOptions } from './graphql/graphql.options';
+import { TransactionInterceptor } from './graphql/transaction.interceptor';
+import { HealthController } from './health.controller';
+
+export const LOGGER = Symbol('LOGGER');
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        DbModule.forRoot(dataSourceOptions(databaseUrl, ENTITIES, MIGRATIONS)),
+        GraphQLModule.forRootAsync<ApolloDriverConfig>({
+          driver: ApolloDriver,
+          inject: [ModuleRef],
+          useFactory: (moduleRef: ModuleRef) => graphqlOptions(config, logger, moduleRef),
+        }),
+        LedgerModule,
+        CouncilModule,
+        AuthModule,
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: LOGGER, useValue: logger },
+        { provide: APP_PIPE, useClass: InputValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: TransactionInterceptor },
+      ],
+    };
+  }
+}

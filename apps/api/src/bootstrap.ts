@@ -1,0 +1,47 @@
+import { NestFactory } from '@nestjs/core';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { Logger } from 'pino';
+import { DataSource } from 'typeorm';
+import { AccountService, SecretariatLogin } from '@gc/auth';
+import { PinoNestLogger } from '@gc/common';
+import { AppConfig } from '@gc/config';
+import { CouncilSeeder } from '@gc/council';
+import { AppModule } from './app.module';
+
+/** Held while one instance migrates and seeds, so instances starting together do it once. */
+const STARTUP_LOCK = 7_412_022;
+
+export interface SeedResult {
+  councilId: string;
+  /** Present only on the very first start, when the secretariat account was created. */
+  secretariat: SecretariatLogin | null;
+}
+
+export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, logger), {
+    logger: new PinoNestLogger(logger),
+    bodyParser: false,
+  });
+  app.useBodyParser('json', { limit: config.maxRequestBodyBytes });
+  app.disable('x-powered-by');
+  await app.init();
+  return app;
+}
+
+/** Runs pending migrations and the idempotent founding seed under a database-wide lock. */
+export async function migrateAndSeed(app: NestExpressApplication, logger: Logger): Promise<SeedResult> {
+  const dataSource = app.get(DataSource);
+  const runner = dataSource.createQueryRunner();
+  await runner.connect();
+  try {
+    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    const applied = await dataSource.runMigrations({ transaction: 'each' });
+    if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
+    const council = await app.get(CouncilSeeder).seedFoundingCouncil();
+    const secretariat = await app.get(AccountService).ensureSecretariat(council.id);
+    return { councilId: council.id, secretariat };
+  } finally {
+    await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
+    await runner.release();
+  }
+}

@@ -1,0 +1,15 @@
+import { AuthSessionEntity, LoginThrottleEntity, RefreshTokenEntity, UserEntity } from '@gc/auth';
+import { CommitteeEntity, CouncilEntity, DelegationEntity } from '@gc/council';
+import { LedgerEntryEntity } from '@gc/ledger';
+
+/** Every entity, registered explicitly. */
+export const ENTITIES = [
+  CouncilEntity,
+  DelegationEntity,
+  CommitteeEntity,
+  LedgerEntryEntity,
+  UserEntity,
+  AuthSessionEntity,
+  RefreshTokenEntity,
+  LoginThrottleEntity,
+];

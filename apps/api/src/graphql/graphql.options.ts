@@ -1,0 +1,44 @@
+import { ApolloDriverConfig } from '@nestjs/apollo';
+import { ModuleRef } from '@nestjs/core';
+import { ApolloArmor } from '@escape.tech/graphql-armor';
+import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin/landingPage/default';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { Request, Response } from 'express';
+import { Logger } from 'pino';
+import { RequestLoaders } from '@gc/common';
+import { AppConfig } from '@gc/config';
+import { createFormatError } from './format-error';
+import { requestLogPlugin } from './request-log.plugin';
+
+/** Limits applied before execution; a legitimate client of this API stays far below each. */
+export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 };
+
+export function graphqlOptions(config: AppConfig, logger: Logger, moduleRef: ModuleRef): ApolloDriverConfig {
+  const production = config.nodeEnv === 'production';
+  const armor = new ApolloArmor({
+    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: !production },
+    maxAliases: { n: QUERY_LIMITS.maxAliases },
+    costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: !production },
+    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    maxDirectives: { n: QUERY_LIMITS.maxDirectives },
+    blockFieldSuggestion: { enabled: production },
+  }).protect();
+  return {
+    path: '/graphql',
+    autoSchemaFile: true,
+    sortSchema: true,
+    introspection: config.graphqlIntrospection,
+    playground: false,
+    allowBatchedHttpRequests: false,
+    includeStacktraceInErrorResponses: false,
+    validationRules: armor.validationRules,
+    // Our CommonJS build and the ESM @nestjs/apollo see two declarations of the same plugin type.
+    plugins: [
+      ...armor.plugins,
+      requestLogPlugin(logger),
+      config.graphqlLandingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
+    ] as unknown as ApolloDriverConfig['plugins'],
+    formatError: createFormatError(logger),
+    context: ({ req, res }: { req: Request; res: Response }) => ({ req, res, loaders: new RequestLoaders(moduleRef) }),
+  };
+}
