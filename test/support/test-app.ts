@@ -51,8 +51,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const app = await createApp(config, database.url, logger);
   const seed = await migrateAndSeed(app, logger);
   await app.listen(0, '127.0.0.1');
-  const address = app.getHttpServer().address();
-  const url = `http://127.0.0.1:${address.port}`;
+  const url = await app.getUrl();
 
   const post = (body: string, headers: Record<string, string> = {}) =>
     fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body });
