@@ -43,6 +43,7 @@ module.exports = {
     '<rootDir>/libs/**/*.spec.ts',
     '<rootDir>/libs/**/*.int-spec.ts',
     '<rootDir>/apps/**/*.spec.ts',
+    '<rootDir>/apps/**/*.int-spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
   transform: { '^.+\\.(t|j|mj)s$': swc },

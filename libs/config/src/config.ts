@@ -20,6 +20,8 @@ export interface AppConfig {
   graphqlIntrospection: boolean;
   graphqlLandingPage: boolean;
   maxRequestBodyBytes: number;
+  /** Deepest GraphQL selection accepted; the schema's legitimate queries stay well below it. */
+  graphqlMaxDepth: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   adminEmail: string | undefined;
   adminPassword: string | undefined;
@@ -120,6 +122,7 @@ export function loadConfig(env: Env = process.env): AppConfig {
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     graphqlLandingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),
     maxRequestBodyBytes: int(env, 'MAX_REQUEST_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 50),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
     adminEmail: env.COUNCIL_ADMIN_EMAIL || undefined,
     adminPassword: env.COUNCIL_ADMIN_PASSWORD || undefined,

@@ -29,6 +29,26 @@ export class Db {
     return transactionScope.getStore() !== undefined;
   }
 
+  /**
+   * Runs raw SQL and returns its rows, in the current transaction when there is one. Use this rather
+   * than `manager.query`, which returns `[rows, count]` for UPDATE and DELETE.
+   */
+  async rows<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    const scoped = transactionScope.getStore()?.queryRunner;
+    const runner = scoped ?? this.dataSource.createQueryRunner();
+    try {
+      return (await runner.query(sql, parameters, true)).records as T[];
+    } finally {
+      if (!scoped) await runner.release();
+    }
+  }
+
+  /** Like `rows`, for statements that must run inside the current transaction (writes, locks). */
+  write<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
+    if (!this.inTransaction) throw new Error('This write must run inside Db.transaction()');
+    return this.rows<T>(sql, parameters);
+  }
+
   /** Runs `work` in a transaction, or joins the one already open in this async flow. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();

@@ -11,12 +11,12 @@ import { createFormatError } from './format-error';
 import { requestLogPlugin } from './request-log.plugin';
 
 /** Limits applied before execution; a legitimate client of this API stays far below each. */
-export const QUERY_LIMITS = { maxDepth: 10, maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 };
+export const QUERY_LIMITS = { maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 };
 
 export function graphqlOptions(config: AppConfig, logger: Logger, moduleRef: ModuleRef): ApolloDriverConfig {
   const production = config.nodeEnv === 'production';
   const armor = new ApolloArmor({
-    maxDepth: { n: QUERY_LIMITS.maxDepth, ignoreIntrospection: !production },
+    maxDepth: { n: config.graphqlMaxDepth, ignoreIntrospection: !production },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: !production },
     maxTokens: { n: QUERY_LIMITS.maxTokens },

@@ -36,8 +36,8 @@ export class UserEntity {
   @Column('text', { name: 'password_hash', nullable: true })
   passwordHash: string | null;
 
-  /** Pseudonymous id for the ledger, unrelated to the account id. */
-  @Column('uuid', { name: 'actor_ref', unique: true, default: () => 'gen_random_uuid()' })
+  /** Pseudonymous id for the ledger, random and unrelated to the account id. */
+  @Column('uuid', { name: 'actor_ref', unique: true })
   actorRef: string;
 
   /** SHA-256 of the one-time activation token. */

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { Db } from '@gc/db';
 import { In, IsNull } from 'typeorm';
@@ -31,13 +32,13 @@ export class UserRepository {
     return (await this.db.manager.count(UserEntity, { where: { councilId, role } })) > 0;
   }
 
-  /** Inserts unless the email is taken; returns null when it was. */
+  /** Inserts unless the email is taken, with a fresh random actor reference; returns null when it was taken. */
   async insertIfEmailFree(values: Partial<UserEntity>): Promise<UserEntity | null> {
     const result = await this.db.transactional
       .createQueryBuilder()
       .insert()
       .into(UserEntity)
-      .values(values)
+      .values({ ...values, actorRef: randomUUID() })
       .orIgnore()
       .returning('id')
       .execute();

@@ -30,7 +30,7 @@ export class SessionRepository {
    * Returns the session it belongs to, or null when it is unknown, spent, expired or revoked.
    */
   async spendRefreshToken(tokenHash: string): Promise<string | null> {
-    const rows: { session_id: string }[] = await this.db.transactional.query(
+    const rows = await this.db.write<{ session_id: string }>(
       `UPDATE refresh_token t SET used_at = now()
          FROM auth_session s
         WHERE t.token_hash = $1 AND t.used_at IS NULL AND t.expires_at > now()
@@ -57,7 +57,7 @@ export class SessionRepository {
 
   /** One statement per request: the live session joined to its enabled, activated user. */
   async principal(sessionId: string, userId: string): Promise<SessionPrincipal | null> {
-    const rows: SessionPrincipal[] = await this.db.manager.query(
+    const rows = await this.db.rows<SessionPrincipal>(
       `SELECT u.id AS "userId", s.id AS "sessionId", u.actor_ref AS "actorRef", u.role, u.council_id AS "councilId",
               u.delegation_id AS "delegationId"
          FROM auth_session s JOIN user_account u ON u.id = s.user_id

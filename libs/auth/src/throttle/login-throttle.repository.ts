@@ -6,7 +6,7 @@ export class LoginThrottleRepository {
   constructor(private readonly db: Db) {}
 
   async lockedUntil(keyHashes: string[]): Promise<Date | null> {
-    const rows: { locked_until: Date }[] = await this.db.manager.query(
+    const rows = await this.db.rows<{ locked_until: Date | null }>(
       'SELECT max(locked_until) AS locked_until FROM login_throttle WHERE key_hash = ANY($1) AND locked_until > now()',
       [keyHashes],
     );
@@ -18,7 +18,7 @@ export class LoginThrottleRepository {
    * `limit` failures inside the window.
    */
   async recordFailure(keyHash: string, limit: number, windowSeconds: number, lockSeconds: number): Promise<void> {
-    await this.db.transactional.query(
+    await this.db.write(
       `INSERT INTO login_throttle AS t (key_hash, failures, window_started_at, locked_until)
        VALUES ($1, 1, now(), CASE WHEN $2 <= 1 THEN now() + make_interval(secs => $4) END)
        ON CONFLICT (key_hash) DO UPDATE SET
@@ -32,6 +32,6 @@ export class LoginThrottleRepository {
   }
 
   async clear(keyHash: string): Promise<void> {
-    await this.db.transactional.query('DELETE FROM login_throttle WHERE key_hash = $1', [keyHash]);
+    await this.db.write('DELETE FROM login_throttle WHERE key_hash = $1', [keyHash]);
   }
 }

@@ -11,9 +11,8 @@ export class LedgerRepository {
 
   /** Takes the council's append lock until the end of the current transaction. */
   async lockHead(councilId: string): Promise<{ seq: number; hash: string } | null> {
-    const manager = this.db.transactional;
-    await manager.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LEDGER_LOCK_NAMESPACE, councilId]);
-    const rows: { seq: string; hash: string }[] = await manager.query(
+    await this.db.write('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LEDGER_LOCK_NAMESPACE, councilId]);
+    const rows = await this.db.rows<{ seq: string; hash: string }>(
       'SELECT seq, hash FROM ledger_entry WHERE council_id = $1 ORDER BY seq DESC LIMIT 1',
       [councilId],
     );
@@ -34,7 +33,7 @@ export class LedgerRepository {
   }
 
   async size(councilId: string): Promise<number> {
-    const [row] = await this.db.manager.query('SELECT count(*)::int AS n FROM ledger_entry WHERE council_id = $1', [councilId]);
+    const [row] = await this.db.rows<{ n: number }>('SELECT count(*)::int AS n FROM ledger_entry WHERE council_id = $1', [councilId]);
     return row.n;
   }
 }
