@@ -4,19 +4,6 @@
  */
 const { readFileSync } = require('node:fs');
 
-const swc = [
-  '@swc/jest',
-  {
-    jsc: {
-      target: 'es2023',
-      parser: { syntax: 'typescript', decorators: true },
-      transform: { legacyDecorator: true, decoratorMetadata: true },
-      keepClassNames: true,
-    },
-    module: { type: 'commonjs' },
-  },
-];
-
 const { compilerOptions } = JSON.parse(readFileSync(`${__dirname}/tsconfig.json`, 'utf8'));
 const moduleNameMapper = Object.fromEntries(
   Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias}$`, `<rootDir>/${target}`]),
@@ -46,7 +33,7 @@ module.exports = {
     '<rootDir>/apps/**/*.int-spec.ts',
     '<rootDir>/test/**/*.e2e-spec.ts',
   ],
-  transform: { '^.+\\.(t|j|mj)s$': swc },
+  transform: { '^.+\\.(t|j|mj)s$': '<rootDir>/test/support/typescript-transform.js' },
   transformIgnorePatterns: [`/node_modules/(?!(${esmPackages.join('|')})/)`],
   moduleNameMapper,
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -34,6 +34,7 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
   const config = loadConfig({
     NODE_ENV: 'test',
     JWT_SECRET: 'test-only-secret-that-is-long-enough-0123456789',
+    COUNCIL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
     COUNCIL_ADMIN_EMAIL: SECRETARIAT_EMAIL,
     COUNCIL_ADMIN_PASSWORD: SECRETARIAT_PASSWORD,
     DATABASE_URL: database.url,
