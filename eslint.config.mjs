@@ -21,12 +21,15 @@ export default tseslint.config(
     },
   },
   {
-    files: ['libs/config/**', 'test/**', 'bench/**', 'jest.config.js', 'apps/cli/**'],
+    files: ['libs/config/**', 'test/**', 'bench/**', '**/*.js', 'apps/cli/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
-    files: ['jest.config.js'],
-    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', __dirname: 'readonly' } },
+    files: ['**/*.js'],
+    languageOptions: {
+      sourceType: 'commonjs',
+      globals: { require: 'readonly', module: 'writable', __dirname: 'readonly', __filename: 'readonly', console: 'readonly' },
+    },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
