@@ -113,7 +113,7 @@ describe('accounts and sessions (e2e)', () => {
     expect(unknown.errors![0].extensions).toEqual({ code: 'NOT_FOUND', field: 'input.delegationId' });
     const badEmail = await t.gql(ASSIGN, { input: { delegationId, displayName: 'X Y', email: 'not-an-email' } }, token);
     expect(badEmail.errors![0].extensions).toEqual({ code: 'BAD_USER_INPUT', field: 'input.email' });
-    const { rows } = await queryDb(t, "SELECT count(*)::int AS n FROM user_account WHERE display_name IN ('Second', 'X Y')");
+    const rows = await t.sql("SELECT count(*)::int AS n FROM user_account WHERE display_name IN ('Second', 'X Y')");
     expect(rows[0].n).toBe(0);
   });
 
@@ -147,23 +147,23 @@ describe('accounts and sessions (e2e)', () => {
     expect(codes(await login('lock@example.org', 'the right passphrase'))).toEqual(['TOO_MANY_ATTEMPTS']);
     // Other accounts are not affected by this account's lock.
     expect((await login(SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD)).data!.login.me.role).toBe('SECRETARIAT');
-    const { rows } = await queryDb(t, 'SELECT key_hash FROM login_throttle');
+    const rows = await t.sql('SELECT key_hash FROM login_throttle');
     expect(rows.every((r: { key_hash: string }) => /^[0-9a-f]{64}$/.test(r.key_hash))).toBe(true);
   });
 
   it('counts concurrent failures: a burst of 20 wrong passwords cannot slip past the lock', async () => {
     const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => login('burst@example.org', `wrong ${i}`)));
     expect(burst.every((r) => ['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS'].includes(codes(r)[0]))).toBe(true);
-    const { rows } = await queryDb(t, 'SELECT max(failures)::int AS n FROM login_throttle');
+    const rows = await t.sql('SELECT max(failures)::int AS n FROM login_throttle');
     expect(rows[0].n).toBeGreaterThanOrEqual(5);
   });
 
   it('stores passwords as Argon2id and refresh and activation tokens only as hashes', async () => {
-    const { rows: users } = await queryDb(t, 'SELECT password_hash, activation_token_hash FROM user_account');
+    const users = await t.sql('SELECT password_hash, activation_token_hash FROM user_account');
     for (const user of users.filter((u: { password_hash: string | null }) => u.password_hash)) {
       expect(user.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
     }
-    const { rows: tokens } = await queryDb(t, 'SELECT token_hash FROM refresh_token');
+    const tokens = await t.sql('SELECT token_hash FROM refresh_token');
     expect(tokens.length).toBeGreaterThan(0);
     for (const token of tokens) expect(token.token_hash).toMatch(/^[0-9a-f]{64}$/);
   });
@@ -182,14 +182,3 @@ describe('accounts and sessions (e2e)', () => {
     expect(t.logs.length).toBeGreaterThan(10);
   });
 });
-
-async function queryDb(t: TestApp, sql: string) {
-  const { Client } = await import('pg');
-  const client = new Client({ connectionString: t.database.url });
-  await client.connect();
-  try {
-    return await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}

@@ -1,5 +1,6 @@
 import { Writable } from 'node:stream';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
 import { createLogger } from '@gc/common';
 import { loadConfig } from '@gc/config';
 import { queryCounter } from '@gc/db';
@@ -25,6 +26,8 @@ export interface TestApp {
   gql<T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string): Promise<GqlResult<T>>;
   post(body: string, headers?: Record<string, string>): Promise<Response>;
   signIn(email?: string, password?: string): Promise<string>;
+  /** Runs SQL directly on the test database, as a factory or an inspector would. */
+  sql<T = Record<string, any>>(text: string, params?: unknown[]): Promise<T[]>;
   close(): Promise<void>;
 }
 
@@ -71,9 +74,20 @@ export async function startTestApp(env: Record<string, string> = {}): Promise<Te
     return result.data.login.accessToken;
   };
 
+  const sql = async <T>(text: string, params: unknown[] = []): Promise<T[]> => {
+    const client = new Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      return (await client.query(text, params)).rows as T[];
+    } finally {
+      await client.end();
+    }
+  };
+
   return {
     app,
     url,
+    sql,
     database,
     councilId: seed.councilId,
     logs,

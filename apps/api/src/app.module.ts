@@ -9,6 +9,7 @@ import { AppConfig, ConfigModule } from '@gc/config';
 import { CouncilModule } from '@gc/council';
 import { dataSourceOptions, DbModule } from '@gc/db';
 import { LedgerModule } from '@gc/ledger';
+import { SessionsModule } from '@gc/sessions';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -33,6 +34,7 @@ export class AppModule {
         LedgerModule,
         CouncilModule,
         AuthModule,
+        SessionsModule,
       ],
       controllers: [HealthController],
       providers: [

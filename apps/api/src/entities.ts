@@ -1,6 +1,7 @@
 import { AuthSessionEntity, LoginThrottleEntity, RefreshTokenEntity, UserEntity } from '@gc/auth';
 import { CommitteeEntity, CouncilEntity, DelegationEntity } from '@gc/council';
 import { LedgerEntryEntity } from '@gc/ledger';
+import { SessionAgendaItemEntity, SessionEntity } from '@gc/sessions';
 
 /** Every entity, registered explicitly. */
 export const ENTITIES = [
@@ -12,4 +13,6 @@ export const ENTITIES = [
   AuthSessionEntity,
   RefreshTokenEntity,
   LoginThrottleEntity,
+  SessionEntity,
+  SessionAgendaItemEntity,
 ];

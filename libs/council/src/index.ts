@@ -2,7 +2,6 @@ export * from './council.module';
 export * from './council/council.entity';
 export * from './council/council.model';
 export * from './council/council.service';
-export * from './council/regular-schedule';
 export * from './delegation/delegation.entity';
 export * from './delegation/delegation.model';
 export * from './delegation/delegation.service';

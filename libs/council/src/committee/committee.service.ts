@@ -22,6 +22,13 @@ export class CommitteeService {
     return committee;
   }
 
+  /** The committee, locked until the end of the transaction so that changes to it take turns. */
+  async getForUpdate(id: string, field = 'id'): Promise<CommitteeEntity> {
+    const committee = await this.committees.findByIdForUpdate(id);
+    if (!committee) throw notFound('Committee', field);
+    return committee;
+  }
+
   async page(councilId: string | null | undefined, limit: number, offset: number): Promise<Page<CommitteeEntity>> {
     const council = await this.councils.get(councilId);
     const [items, totalCount] = await this.committees.page(council.id, limit, offset);

@@ -55,10 +55,4 @@ export class CouncilModel {
 
   @Field(() => CouncilSettingsModel)
   settings: CouncilSettingsModel;
-
-  @Field({ description: 'When the next regular session is due: the interval after the last one, or after founding.' })
-  nextRegularSessionDue: Date;
-
-  @Field({ description: 'True when the next regular session is past due.' })
-  overdue: boolean;
 }

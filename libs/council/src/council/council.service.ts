@@ -3,7 +3,6 @@ import { notFound } from '@gc/common';
 import { CouncilEntity } from './council.entity';
 import { CouncilModel } from './council.model';
 import { CouncilRepository } from './council.repository';
-import { isRegularSessionOverdue, nextRegularSessionDue } from './regular-schedule';
 
 @Injectable()
 export class CouncilService {
@@ -16,17 +15,13 @@ export class CouncilService {
     return council;
   }
 
-  toModel(council: CouncilEntity, now = new Date()): CouncilModel {
-    // Regular sessions arrive with the sessions feature; until one is held the founding date counts.
-    const due = nextRegularSessionDue(council.foundedOn, null, council.settings.regularIntervalMonths);
+  toModel(council: CouncilEntity): CouncilModel {
     return {
       id: council.id,
       slug: council.slug,
       name: council.name,
       foundedOn: council.foundedOn,
       settings: { ...council.settings },
-      nextRegularSessionDue: due,
-      overdue: isRegularSessionOverdue(due, now),
     };
   }
 }

@@ -17,7 +17,11 @@ describe('regular session schedule', () => {
 
   it('is overdue only after the due instant', () => {
     const due = new Date('2023-11-28T00:00:00.000Z');
-    expect(isRegularSessionOverdue(due, new Date('2023-11-28T00:00:00.000Z'))).toBe(false);
-    expect(isRegularSessionOverdue(due, new Date('2023-11-28T00:00:00.001Z'))).toBe(true);
+    expect(isRegularSessionOverdue(due, new Date('2023-11-28T00:00:00.000Z'), false)).toBe(false);
+    expect(isRegularSessionOverdue(due, new Date('2023-11-28T00:00:00.001Z'), false)).toBe(true);
+  });
+
+  it('is not overdue while a regular session is scheduled or running', () => {
+    expect(isRegularSessionOverdue(new Date('2023-11-28T00:00:00.000Z'), new Date('2026-01-01T00:00:00.000Z'), true)).toBe(false);
   });
 });

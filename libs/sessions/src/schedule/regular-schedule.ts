@@ -16,6 +16,7 @@ export function nextRegularSessionDue(foundedOn: string, lastRegularStart: Date 
   return addMonthsUtc(from, intervalMonths);
 }
 
-export function isRegularSessionOverdue(due: Date, now: Date): boolean {
-  return now.getTime() > due.getTime();
+/** Overdue: past the due instant with no regular session scheduled or running. */
+export function isRegularSessionOverdue(due: Date, now: Date, upcomingRegularSession: boolean): boolean {
+  return !upcomingRegularSession && now.getTime() > due.getTime();
 }
