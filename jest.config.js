@@ -21,6 +21,8 @@ const esmPackages = [
   'load-esm',
   'uid',
   '@borewit',
+  '@noble',
+  '@scure',
 ];
 
 module.exports = {

@@ -5,11 +5,16 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { Logger } from 'pino';
 import { AuthModule } from '@gc/auth';
 import { InputValidationPipe } from '@gc/common';
+import { ComplianceModule } from '@gc/compliance';
 import { AppConfig, ConfigModule } from '@gc/config';
 import { CouncilModule } from '@gc/council';
 import { dataSourceOptions, DbModule } from '@gc/db';
+import { EventsModule } from '@gc/events';
 import { LedgerModule } from '@gc/ledger';
+import { MandatesModule } from '@gc/mandates';
+import { PetitionsModule } from '@gc/petitions';
 import { SessionsModule } from '@gc/sessions';
+import { VotingModule } from '@gc/voting';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from './entities';
 import { graphqlOptions } from './graphql/graphql.options';
@@ -31,10 +36,15 @@ export class AppModule {
           inject: [ModuleRef],
           useFactory: (moduleRef: ModuleRef) => graphqlOptions(config, logger, moduleRef),
         }),
+        EventsModule.forRoot(logger),
         LedgerModule,
         CouncilModule,
         AuthModule,
+        MandatesModule,
         SessionsModule,
+        PetitionsModule,
+        VotingModule,
+        ComplianceModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -18,6 +18,13 @@ export interface SeedResult {
 }
 
 export async function createApp(config: AppConfig, databaseUrl: string, logger: Logger): Promise<NestExpressApplication> {
+  if (config.dataKeyGeneratedIn) {
+    logger.warn(
+      { file: config.dataKeyGeneratedIn },
+      'COUNCIL_DATA_KEY is not set: constituent data is encrypted with a key generated in this file. Back it up with the database: ' +
+        'without it the encrypted data cannot be read. Set COUNCIL_DATA_KEY (base64 of 32 bytes) in production.',
+    );
+  }
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, logger), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,

@@ -9,6 +9,7 @@ import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from '../../api/src/entities';
 import { createApp, migrateAndSeed } from '../../api/src/bootstrap';
 import { printSortedSchema } from '../../api/src/graphql/schema-file';
+import { seedDemo } from './seed-demo';
 
 const USAGE = `Usage: npm run council -- <command>
 
@@ -17,6 +18,7 @@ Commands:
   seed                       apply migrations and seed the founding council (idempotent)
   migration:generate <Name>  write migrations/<timestamp>-<Name>.ts from the entity changes
   schema                     write schema.gql from the code-first GraphQL types
+  seed:demo                  seed, then add the demo delegates, mandates and agreement (docs/compliance.md); never run by default
 
 Uses DATABASE_URL when set, the embedded PostgreSQL under ./.data otherwise.`;
 
@@ -120,6 +122,18 @@ async function main(argv: string[]): Promise<void> {
       return;
     case 'migration:generate':
       return generateMigration(rest[0]);
+    case 'seed:demo':
+      await withDatabase(async (url) => {
+        const config = loadConfig();
+        const app = await createApp(config, url, createLogger(config.logLevel));
+        try {
+          const seed = await migrateAndSeed(app, createLogger(config.logLevel));
+          process.stdout.write(`${await seedDemo(app, seed.councilId)}\n`);
+        } finally {
+          await app.close();
+        }
+      });
+      return;
     case 'schema': {
       const config = { ...loadConfig(), logLevel: 'silent' as const };
       const logger = createLogger('silent');

@@ -5,3 +5,7 @@ export * from './session/auth-session.entity';
 export * from './session/auth.service';
 export * from './throttle/login-throttle.entity';
 export * from './throttle/login-throttle.service';
+export * from './audit/auth-event.entity';
+export * from './audit/auth-retention.service';
+export * from './two-factor/second-factor.entity';
+export * from './two-factor/totp';

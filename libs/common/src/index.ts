@@ -6,3 +6,5 @@ export * from './id.pipe';
 export * from './transaction';
 export * from './logger';
 export * from './validation.pipe';
+export * from './periodic';
+export * from './crypto/field-crypto';

@@ -35,3 +35,40 @@ export function groupByKey<K, V>(keys: readonly K[], rows: V[], keyOf: (row: V) 
   for (const row of rows) groups.get(keyOf(row))?.push(row);
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+/** One parent's page of a list relation; parents that ask for the same window are loaded together. */
+export interface PageKey {
+  parentId: string;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * A DataLoader of per-parent pages (`delegation.delegates(limit, offset)`): one `fetch` per distinct window
+ * among the parents a request asks for, usually exactly one.
+ */
+export function pagedLoader<V>(
+  fetch: (parentIds: string[], limit: number, offset: number) => Promise<Map<string, { items: V[]; totalCount: number }>>,
+): DataLoader<PageKey, { items: V[]; totalCount: number }, string> {
+  const cacheKey = (key: PageKey) => `${key.parentId}:${key.limit}:${key.offset}`;
+  return new DataLoader(
+    async (keys) => {
+      const windows = new Map<string, { limit: number; offset: number; parentIds: Set<string> }>();
+      for (const key of keys) {
+        const id = `${key.limit}:${key.offset}`;
+        const window = windows.get(id) ?? { limit: key.limit, offset: key.offset, parentIds: new Set<string>() };
+        window.parentIds.add(key.parentId);
+        windows.set(id, window);
+      }
+      const pages = new Map<string, { items: V[]; totalCount: number }>();
+      for (const window of windows.values()) {
+        const fetched = await fetch([...window.parentIds], window.limit, window.offset);
+        for (const parentId of window.parentIds) {
+          pages.set(cacheKey({ parentId, ...window }), fetched.get(parentId) ?? { items: [], totalCount: 0 });
+        }
+      }
+      return keys.map((key) => pages.get(cacheKey(key))!);
+    },
+    { cacheKeyFn: cacheKey },
+  );
+}

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
+import { createPrivateKey, KeyObject, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { ed25519Seed, sharedKey, weakKeyReason, weakSecretReason } from './key-strength';
 
 export type NodeEnv = 'development' | 'test' | 'production';
 
@@ -25,6 +26,28 @@ export interface AppConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'silent';
   adminEmail: string | undefined;
   adminPassword: string | undefined;
+  /** AES-256 key (32 bytes) that protects constituents' identity data at rest. */
+  dataKey: Buffer;
+  /** Where a development install keeps the data key it generated; null when COUNCIL_DATA_KEY supplied it. */
+  dataKeyGeneratedIn: string | null;
+  /** Seconds between sweeps that record expired mandates; 0 turns the periodic sweep off. */
+  mandateExpirySweepSeconds: number;
+  /** Seconds between sweeps that record expired petitions; 0 turns the periodic sweep off. */
+  petitionExpirySweepSeconds: number;
+  /** Seconds between sweeps that close votes whose deadline passed; 0 turns the periodic sweep off. */
+  voteDeadlineSweepSeconds: number;
+  /** Ed25519 private key that signs ledger checkpoints. */
+  ledgerKey: KeyObject;
+  /** Where a development install keeps the ledger key it generated; null when COUNCIL_LEDGER_KEY supplied it. */
+  ledgerKeyGeneratedIn: string | null;
+  /** Seconds between scheduled ledger checkpoints; 0 turns the timer off (the other checkpoints still happen). */
+  checkpointIntervalSeconds: number;
+  /** Issuer name that authenticator apps show next to the code; neutral by default, so a searched phone does not name the council. */
+  totpIssuer: string;
+  /** Days that sign-in audit events are kept. */
+  authEventRetentionDays: number;
+  /** Seconds between sweeps that delete audit events past retention and spent sign-in challenges; 0 turns the periodic sweep off. */
+  authEventSweepSeconds: number;
 }
 
 export class ConfigError extends Error {
@@ -94,6 +117,82 @@ export function localSecret(dataDir: string, name: string, bytes: number): strin
   return secrets[name];
 }
 
+const DATA_KEY_BYTES = 32;
+
+function dataKey(env: Env, production: boolean, dataDir: string): { key: Buffer; generatedIn: string | null } {
+  const raw = env.COUNCIL_DATA_KEY ?? '';
+  if (raw === '') {
+    if (production) {
+      throw new ConfigError('COUNCIL_DATA_KEY', 'is required in production (base64 of 32 random bytes: openssl rand -base64 32)');
+    }
+    return { key: Buffer.from(localSecret(dataDir, 'dataKey', DATA_KEY_BYTES), 'base64'), generatedIn: join(dataDir, 'secrets.json') };
+  }
+  const key = Buffer.from(raw, 'base64');
+  // Node's decoder skips characters it does not know, so only a clean round trip proves the text was base64.
+  if (key.length !== DATA_KEY_BYTES || key.toString('base64') !== raw) {
+    throw new ConfigError('COUNCIL_DATA_KEY', `must be the base64 encoding of exactly ${DATA_KEY_BYTES} bytes (openssl rand -base64 32)`);
+  }
+  return { key, generatedIn: null };
+}
+
+const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');
+const LEDGER_KEY_HELP = 'the base64 of a 32-byte Ed25519 private key seed (openssl rand -base64 32) or an Ed25519 PKCS#8 PEM';
+
+function ed25519Key(raw: string): KeyObject {
+  if (raw.startsWith('-----BEGIN')) {
+    const key = createPrivateKey(raw);
+    if (key.asymmetricKeyType !== 'ed25519') throw new Error('not an Ed25519 key');
+    return key;
+  }
+  const seed = Buffer.from(raw, 'base64');
+  if (seed.length !== 32 || seed.toString('base64') !== raw) throw new Error('not a 32-byte base64 seed');
+  return createPrivateKey({ key: Buffer.concat([ED25519_PKCS8_PREFIX, seed]), format: 'der', type: 'pkcs8' });
+}
+
+/** The checkpoint signing key. Losing it does not lose the ledger, but checkpoints signed later need a newly published key. */
+function ledgerKey(env: Env, production: boolean, dataDir: string): { key: KeyObject; generatedIn: string | null } {
+  const raw = (env.COUNCIL_LEDGER_KEY ?? '').trim();
+  if (raw === '') {
+    if (production) throw new ConfigError('COUNCIL_LEDGER_KEY', `is required in production: ${LEDGER_KEY_HELP}`);
+    return { key: ed25519Key(localSecret(dataDir, 'ledgerKey', 32)), generatedIn: join(dataDir, 'secrets.json') };
+  }
+  try {
+    return { key: ed25519Key(raw), generatedIn: null };
+  } catch {
+    throw new ConfigError('COUNCIL_LEDGER_KEY', `must be ${LEDGER_KEY_HELP}`);
+  }
+}
+
+/**
+ * Production refuses keys that are present but guessable (typed by hand, patterned, published examples) or
+ * shared between purposes, because one leaked key must not open the others.
+ */
+function assertStrongKeys(env: Env, jwtSecret: string, data: Buffer, ledger: KeyObject): void {
+  const jwtProblem = weakSecretReason(jwtSecret);
+  if (jwtProblem) throw new ConfigError('JWT_SECRET', `${jwtProblem}: use at least 32 random bytes (openssl rand -base64 48)`);
+  const dataProblem = weakKeyReason(data);
+  if (dataProblem) throw new ConfigError('COUNCIL_DATA_KEY', `${dataProblem}: generate one with openssl rand -base64 32`);
+  const seed = ed25519Seed(ledger);
+  const ledgerProblem = weakKeyReason(seed);
+  if (ledgerProblem) throw new ConfigError('COUNCIL_LEDGER_KEY', `${ledgerProblem}: generate one with openssl rand -base64 32`);
+  const text = (value: string | undefined) => Buffer.from((value ?? '').trim(), 'utf8');
+  const shared = sharedKey([
+    { variable: 'JWT_SECRET', forms: [text(jwtSecret), Buffer.from(jwtSecret, 'base64'), Buffer.from(jwtSecret, 'hex')] },
+    { variable: 'COUNCIL_DATA_KEY', forms: [data, text(env.COUNCIL_DATA_KEY)] },
+    { variable: 'COUNCIL_LEDGER_KEY', forms: [seed, text(env.COUNCIL_LEDGER_KEY)] },
+  ]);
+  if (shared) throw new ConfigError(shared[1], `must not be the same key as ${shared[0]}: give every key its own random value`);
+}
+
+function issuer(env: Env): string {
+  const raw = env.TOTP_ISSUER ?? '';
+  if (raw === '') return 'GC';
+  if (!/^[\p{L}\p{N} ._-]{1,40}$/u.test(raw)) {
+    throw new ConfigError('TOTP_ISSUER', 'must be 1 to 40 letters, digits, spaces, dots, dashes or underscores');
+  }
+  return raw;
+}
+
 /** Reads the environment once into a typed, validated object. Throws ConfigError naming the variable. */
 export function loadConfig(env: Env = process.env): AppConfig {
   const nodeEnv = oneOf(env, 'NODE_ENV', ['development', 'test', 'production'] as const, 'development');
@@ -107,6 +206,9 @@ export function loadConfig(env: Env = process.env): AppConfig {
   } else if (Buffer.byteLength(jwtSecret) < 32) {
     throw new ConfigError('JWT_SECRET', 'must be at least 32 characters long');
   }
+  const data = dataKey(env, production, dataDir);
+  const ledger = ledgerKey(env, production, dataDir);
+  if (production) assertStrongKeys(env, jwtSecret, data.key, ledger.key);
 
   return {
     nodeEnv,
@@ -121,10 +223,26 @@ export function loadConfig(env: Env = process.env): AppConfig {
     activationTokenTtlHours: int(env, 'ACTIVATION_TOKEN_TTL_HOURS', 72, 1, 24 * 30),
     graphqlIntrospection: bool(env, 'GRAPHQL_INTROSPECTION', !production),
     graphqlLandingPage: bool(env, 'GRAPHQL_LANDING_PAGE', !production),
-    maxRequestBodyBytes: int(env, 'MAX_REQUEST_BODY_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    // Room for a 10,000-row constituent CSV sent as one GraphQL variable.
+    maxRequestBodyBytes: int(env, 'MAX_REQUEST_BODY_BYTES', 5 * 1024 * 1024, 1024, 10 * 1024 * 1024),
     graphqlMaxDepth: int(env, 'GRAPHQL_MAX_DEPTH', 10, 2, 50),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'silent'] as const, 'info'),
     adminEmail: env.COUNCIL_ADMIN_EMAIL || undefined,
     adminPassword: env.COUNCIL_ADMIN_PASSWORD || undefined,
+    dataKey: data.key,
+    dataKeyGeneratedIn: data.generatedIn,
+    // Tests call the sweep themselves, so that time-dependent assertions do not race a timer.
+    mandateExpirySweepSeconds: int(env, 'MANDATE_EXPIRY_SWEEP_SECONDS', nodeEnv === 'test' ? 0 : 60, 0, 24 * 3600),
+    petitionExpirySweepSeconds: int(env, 'PETITION_EXPIRY_SWEEP_SECONDS', nodeEnv === 'test' ? 0 : 60, 0, 24 * 3600),
+    // Ballots are refused at the deadline by the database whether or not this has run; it then publishes the result.
+    voteDeadlineSweepSeconds: int(env, 'VOTE_DEADLINE_SWEEP_SECONDS', nodeEnv === 'test' ? 0 : 5, 0, 3600),
+    ledgerKey: ledger.key,
+    ledgerKeyGeneratedIn: ledger.generatedIn,
+    // Tests make their checkpoints themselves, so that no timer signs while they compare.
+    checkpointIntervalSeconds: int(env, 'LEDGER_CHECKPOINT_INTERVAL_SECONDS', nodeEnv === 'test' ? 0 : 300, 0, 7 * 24 * 3600),
+    totpIssuer: issuer(env),
+    authEventRetentionDays: int(env, 'AUTH_EVENT_RETENTION_DAYS', 30, 1, 365),
+    // Tests call the sweep themselves, so that no timer deletes what they inspect.
+    authEventSweepSeconds: int(env, 'AUTH_EVENT_SWEEP_SECONDS', nodeEnv === 'test' ? 0 : 3600, 0, 7 * 24 * 3600),
   };
 }

@@ -2,8 +2,19 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { queryCounter } from './data-source';
 
-const transactionScope = new AsyncLocalStorage<EntityManager>();
+interface TransactionScope {
+  manager: EntityManager;
+  /** Run in order, inside the transaction, after its work and before it commits. */
+  beforeCommit: (() => Promise<void>)[];
+  /** Run once the transaction has committed; dropped on rollback. */
+  afterCommit: (() => void)[];
+  /** Per-transaction state of other modules, keyed by a symbol they own. */
+  state: Map<symbol, unknown>;
+}
+
+const transactionScope = new AsyncLocalStorage<TransactionScope>();
 
 /**
  * The one way to reach the database. Inside `transaction()` every repository call made in the same
@@ -15,14 +26,14 @@ export class Db {
 
   /** The current transaction's manager, or the pool's manager outside a transaction. */
   get manager(): EntityManager {
-    return transactionScope.getStore() ?? this.dataSource.manager;
+    return transactionScope.getStore()?.manager ?? this.dataSource.manager;
   }
 
   /** The current transaction's manager; throws if called outside one. */
   get transactional(): EntityManager {
-    const manager = transactionScope.getStore();
-    if (!manager) throw new Error('This write must run inside Db.transaction()');
-    return manager;
+    const scope = transactionScope.getStore();
+    if (!scope) throw new Error('This write must run inside Db.transaction()');
+    return scope.manager;
   }
 
   get inTransaction(): boolean {
@@ -34,10 +45,29 @@ export class Db {
    * than `manager.query`, which returns `[rows, count]` for UPDATE and DELETE.
    */
   async rows<T = Record<string, unknown>>(sql: string, parameters: unknown[] = []): Promise<T[]> {
-    const scoped = transactionScope.getStore()?.queryRunner;
+    const scoped = transactionScope.getStore()?.manager.queryRunner;
     const runner = scoped ?? this.dataSource.createQueryRunner();
     try {
       return (await runner.query(sql, parameters, true)).records as T[];
+    } finally {
+      if (!scoped) await runner.release();
+    }
+  }
+
+  /**
+   * Like `rows`, as a named prepared statement: PostgreSQL parses and plans it once per connection rather than
+   * on every call. For hot statements whose text never changes (a ballot is cast hundreds of times a second).
+   * Errors are the driver's own (with its SQLSTATE `code`), not TypeORM's QueryFailedError.
+   */
+  async prepared<T = Record<string, unknown>>(name: string, sql: string, parameters: unknown[]): Promise<T[]> {
+    const scoped = transactionScope.getStore()?.manager.queryRunner;
+    const runner = scoped ?? this.dataSource.createQueryRunner();
+    try {
+      const client = (await runner.connect()) as {
+        query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
+      };
+      queryCounter.logQuery();
+      return (await client.query({ name, text: sql, values: parameters })).rows;
     } finally {
       if (!scoped) await runner.release();
     }
@@ -52,6 +82,44 @@ export class Db {
   /** Runs `work` in a transaction, or joins the one already open in this async flow. */
   async transaction<T>(work: () => Promise<T>): Promise<T> {
     if (this.inTransaction) return work();
-    return this.dataSource.transaction((manager) => transactionScope.run(manager, work));
+    const afterCommit: (() => void)[] = [];
+    const result = await this.dataSource.transaction((manager) => {
+      const scope: TransactionScope = { manager, beforeCommit: [], afterCommit, state: new Map() };
+      return transactionScope.run(scope, async () => {
+        const value = await work();
+        for (const hook of scope.beforeCommit) await hook();
+        return value;
+      });
+    });
+    for (const callback of afterCommit) callback();
+    return result;
+  }
+
+  /**
+   * Runs `hook` at the end of the current transaction, after its work, before it commits; a hook that
+   * throws rolls the transaction back. For writes that must take their lock last (the ledger).
+   */
+  beforeCommit(hook: () => Promise<void>): void {
+    const scope = transactionScope.getStore();
+    if (!scope) throw new Error('This write must run inside Db.transaction()');
+    scope.beforeCommit.push(hook);
+  }
+
+  /** State that lives as long as the current transaction, created on first use. */
+  transactionState<T>(key: symbol, create: () => T): T {
+    const scope = transactionScope.getStore();
+    if (!scope) throw new Error('This write must run inside Db.transaction()');
+    if (!scope.state.has(key)) scope.state.set(key, create());
+    return scope.state.get(key) as T;
+  }
+
+  /**
+   * Runs `callback` after the current transaction commits (at once outside a transaction). For effects
+   * others must not see before the data is visible, such as notifications.
+   */
+  afterCommit(callback: () => void): void {
+    const scope = transactionScope.getStore();
+    if (scope) scope.afterCommit.push(callback);
+    else callback();
   }
 }

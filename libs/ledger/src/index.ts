@@ -1,6 +1,10 @@
 export * from './canonical/canonical-json';
+export * from './checkpoint/checkpoint-reason';
+export * from './checkpoint/checkpoint.service';
+export * from './checkpoint/ledger-checkpoint.entity';
 export * from './entry/ledger-entry.entity';
 export * from './entry/ledger-entry.model';
 export * from './entry/ledger-hash';
 export * from './entry/ledger.service';
 export * from './ledger.module';
+export { MerkleAccumulator, merkleRoot } from './merkle/merkle';

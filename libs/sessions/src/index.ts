@@ -4,3 +4,6 @@ export * from './session/session.entity';
 export * from './session/session.model';
 export * from './session/session.rules';
 export * from './session/session.service';
+export * from './attendance/attendance.entity';
+export * from './session/session.inputs';
+export { AttendanceRepository } from './attendance/attendance.repository';

@@ -27,7 +27,11 @@ export function createFormatError(logger: Logger) {
         message: original.message,
         path,
         locations,
-        extensions: { code: original.code, ...(original.field ? { field: original.field } : {}) },
+        extensions: {
+          code: original.code,
+          ...(original.field ? { field: original.field } : {}),
+          ...(original.details ? { details: original.details } : {}),
+        },
       };
     }
     const code = formatted.extensions?.code;

@@ -13,6 +13,8 @@ import { requestLogPlugin } from './request-log.plugin';
 /** Limits applied before execution; a legitimate client of this API stays far below each. */
 export const QUERY_LIMITS = { maxAliases: 15, maxCost: 5000, maxTokens: 2000, maxDirectives: 20 };
 
+const stringParam = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+
 export function graphqlOptions(config: AppConfig, logger: Logger, moduleRef: ModuleRef): ApolloDriverConfig {
   const production = config.nodeEnv === 'production';
   const armor = new ApolloArmor({
@@ -39,6 +41,12 @@ export function graphqlOptions(config: AppConfig, logger: Logger, moduleRef: Mod
       config.graphqlLandingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
     formatError: createFormatError(logger),
-    context: ({ req, res }: { req: Request; res: Response }) => ({ req, res, loaders: new RequestLoaders(moduleRef) }),
+    subscriptions: { 'graphql-ws': { path: '/graphql' } },
+    context: (request: { req?: Request; res?: Response; connectionParams?: Record<string, unknown> }) => ({
+      // Over WebSocket there is no HTTP request: the client's connection parameters stand in for its headers.
+      req: request.req ?? { headers: { authorization: stringParam(request.connectionParams?.authorization) } },
+      res: request.res,
+      loaders: new RequestLoaders(moduleRef),
+    }),
   };
 }

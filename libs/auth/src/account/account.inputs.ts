@@ -52,3 +52,16 @@ export class AssignCoordinatorInput {
   @MaxLength(320)
   email: string;
 }
+
+@InputType()
+export class ChangePasswordInput {
+  @Field()
+  @MaxLength(MAX_PASSWORD_LENGTH)
+  currentPassword: string;
+
+  @Field({ description: `${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters.` })
+  @Length(MIN_PASSWORD_LENGTH, MAX_PASSWORD_LENGTH, {
+    message: `newPassword must be ${MIN_PASSWORD_LENGTH} to ${MAX_PASSWORD_LENGTH} characters long`,
+  })
+  newPassword: string;
+}

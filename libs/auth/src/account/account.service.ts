@@ -5,8 +5,12 @@ import { APP_CONFIG, AppConfig } from '@gc/config';
 import { DelegationService } from '@gc/council';
 import { Db } from '@gc/db';
 import { LedgerService, SYSTEM_ACTOR } from '@gc/ledger';
-import { invalidToken } from '../auth.errors';
-import { ActivateAccountInput, AssignCoordinatorInput } from './account.inputs';
+import { AuthAuditService } from '../audit/auth-audit.service';
+import { AuthEventDetail, AuthEventKind } from '../audit/auth-event.entity';
+import { invalidToken, unauthenticated } from '../auth.errors';
+import { AuthSessionService } from '../session/auth-session.service';
+import { AuthService } from '../session/auth.service';
+import { ActivateAccountInput, AssignCoordinatorInput, ChangePasswordInput } from './account.inputs';
 import { hashPassword, normalizeEmail, randomToken, sha256Hex } from './secrets';
 import { UserEntity } from './user.entity';
 import { UserRepository } from './user.repository';
@@ -33,6 +37,9 @@ export class AccountService {
     private readonly users: UserRepository,
     private readonly delegations: DelegationService,
     private readonly ledger: LedgerService,
+    private readonly auth: AuthService,
+    private readonly authSessions: AuthSessionService,
+    private readonly audit: AuthAuditService,
   ) {}
 
   getUser(id: string): Promise<UserEntity | null> {
@@ -44,24 +51,48 @@ export class AccountService {
     return this.db.transaction(async () => {
       const delegation = await this.delegations.get(input.delegationId, 'input.delegationId');
       if (delegation.councilId !== actor.councilId) throw forbidden('You can only assign coordinators in your own council');
-      const activationToken = randomToken();
-      const expiresAt = new Date(Date.now() + this.config.activationTokenTtlHours * 3600_000);
-      const user = await this.users.insertIfEmailFree({
-        councilId: delegation.councilId,
-        email: normalizeEmail(input.email),
-        displayName: input.displayName.trim(),
-        role: Role.COORDINATOR,
-        delegationId: delegation.id,
-        activationTokenHash: sha256Hex(activationToken),
-        activationExpiresAt: expiresAt,
-      });
-      if (!user) throw new DomainError(ErrorCode.ALREADY_EXISTS, 'An account with this email already exists', 'input.email');
+      const invitation = await this.invite(Role.COORDINATOR, delegation, input.displayName, input.email, 'input.email');
       await this.ledger.append(delegation.councilId, actor.actorRef, 'COORDINATOR_ASSIGNED', {
         delegationId: delegation.id,
-        coordinator: user.actorRef,
+        coordinator: invitation.user.actorRef,
       });
-      return { user, activationToken, expiresAt };
+      return invitation;
     });
+  }
+
+  /**
+   * Creates a delegate's sign-in account in their delegation, to be activated with the returned one-time
+   * token. The caller decides who may do this (the delegation's coordinators) and links the delegate to it.
+   */
+  inviteDelegate(
+    delegation: { id: string; councilId: string },
+    displayName: string,
+    email: string,
+    field = 'input.email',
+  ): Promise<Invitation> {
+    return this.db.transaction(() => this.invite(Role.DELEGATE, delegation, displayName, email, field));
+  }
+
+  private async invite(
+    role: Role.COORDINATOR | Role.DELEGATE,
+    delegation: { id: string; councilId: string },
+    displayName: string,
+    email: string,
+    field: string,
+  ): Promise<Invitation> {
+    const activationToken = randomToken();
+    const expiresAt = new Date(Date.now() + this.config.activationTokenTtlHours * 3600_000);
+    const user = await this.users.insertIfEmailFree({
+      councilId: delegation.councilId,
+      email: normalizeEmail(email),
+      displayName: displayName.trim(),
+      role,
+      delegationId: delegation.id,
+      activationTokenHash: sha256Hex(activationToken),
+      activationExpiresAt: expiresAt,
+    });
+    if (!user) throw new DomainError(ErrorCode.ALREADY_EXISTS, 'An account with this email already exists', field);
+    return { user, activationToken, expiresAt };
   }
 
   /** Sets the first password with a one-time token; the token is spent whatever happens next. */
@@ -79,7 +110,34 @@ export class AccountService {
         activationExpiresAt: null,
         activatedAt,
       });
+      await this.audit.record({ kind: AuthEventKind.ACCOUNT_ACTIVATED, userId: user.id, councilId: user.councilId });
       return { ...user, activatedAt, activationTokenHash: null };
+    });
+  }
+
+  /**
+   * Changes the password after confirming the current one (wrong ones count toward the sign-in lock), and
+   * ends every other session of the account: whoever knew the old password is signed out everywhere.
+   */
+  async changePassword(actor: Actor, input: ChangePasswordInput, address: string | undefined): Promise<void> {
+    const user = await this.users.findById(actor.userId);
+    if (!user) throw unauthenticated();
+    await this.auth.confirmPassword(user, input.currentPassword, address, 'input.currentPassword');
+    if (input.newPassword.trim().toLowerCase() === user.email)
+      throw badInput('input.newPassword', 'password must not be your email address');
+    if (input.newPassword === input.currentPassword)
+      throw badInput('input.newPassword', 'the new password must differ from the current one');
+    const passwordHash = await hashPassword(input.newPassword);
+    await this.db.transaction(async () => {
+      await this.users.update(user.id, { passwordHash });
+      await this.authSessions.endSessions(user.id, actor.sessionId, AuthEventDetail.PASSWORD_CHANGED);
+      await this.audit.record({
+        kind: AuthEventKind.PASSWORD_CHANGED,
+        userId: user.id,
+        councilId: user.councilId,
+        sessionId: actor.sessionId,
+        address,
+      });
     });
   }
 

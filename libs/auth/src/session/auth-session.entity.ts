@@ -23,6 +23,14 @@ export class AuthSessionEntity {
 
   @Column('text', { name: 'revoked_reason', nullable: true })
   revokedReason: string | null;
+
+  /** When this session presented a second factor; null for a password-only session. */
+  @Column('timestamptz', { name: 'second_factor_at', nullable: true })
+  secondFactorAt: Date | null;
+
+  /** The last sign-in or token refresh of this session. */
+  @Column('timestamptz', { name: 'last_used_at', nullable: true })
+  lastUsedAt: Date | null;
 }
 
 @Entity('refresh_token')

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Db } from '@gc/db';
 import { IsNull } from 'typeorm';
-import { Role } from '@gc/common';
+import { Page, Role } from '@gc/common';
 import { AuthSessionEntity, RefreshTokenEntity } from './auth-session.entity';
 
 export interface SessionPrincipal {
@@ -11,14 +11,76 @@ export interface SessionPrincipal {
   role: Role;
   councilId: string;
   delegationId: string | null;
+  /** The account has an active second factor. */
+  factorEnrolled: boolean;
+  /** This session presented it. */
+  sessionSecondFactor: boolean;
 }
+
+/** A session is live while it is not revoked and still holds an unspent, unexpired refresh token. */
+const LIVE_SESSION = `s.revoked_at IS NULL AND EXISTS (
+  SELECT 1 FROM refresh_token t WHERE t.session_id = s.id AND t.used_at IS NULL AND t.expires_at > now())`;
 
 @Injectable()
 export class SessionRepository {
   constructor(private readonly db: Db) {}
 
-  async create(userId: string): Promise<AuthSessionEntity> {
-    return this.db.transactional.save(AuthSessionEntity, { userId, revokedAt: null, revokedReason: null });
+  async create(userId: string, secondFactor: boolean): Promise<AuthSessionEntity> {
+    const now = new Date();
+    return this.db.transactional.save(AuthSessionEntity, {
+      userId,
+      revokedAt: null,
+      revokedReason: null,
+      secondFactorAt: secondFactor ? now : null,
+      lastUsedAt: now,
+    });
+  }
+
+  async touch(sessionId: string): Promise<void> {
+    await this.db.transactional.update(AuthSessionEntity, { id: sessionId }, { lastUsedAt: new Date() });
+  }
+
+  /** Marks a session as having presented a second factor (it just confirmed one), or clears that mark. */
+  async setSecondFactor(sessionId: string, presented: boolean): Promise<void> {
+    await this.db.transactional.update(AuthSessionEntity, { id: sessionId }, { secondFactorAt: presented ? new Date() : null });
+  }
+
+  async clearSecondFactorOfUser(userId: string): Promise<void> {
+    await this.db.transactional.update(AuthSessionEntity, { userId }, { secondFactorAt: null });
+  }
+
+  /** A user's live sessions, newest first. */
+  async pageLive(userId: string, limit: number, offset: number): Promise<Page<AuthSessionEntity>> {
+    const [items, totalCount] = await this.db.manager
+      .createQueryBuilder(AuthSessionEntity, 's')
+      .where('s.user_id = :userId', { userId })
+      .andWhere(LIVE_SESSION)
+      .orderBy('s.created_at', 'DESC')
+      .addOrderBy('s.id', 'DESC')
+      .take(limit)
+      .skip(offset)
+      .getManyAndCount();
+    return { items, totalCount };
+  }
+
+  /** Revokes a user's unrevoked sessions, except one; returns the ids it revoked. */
+  async revokeAllOf(userId: string, reason: string, exceptSessionId: string | null): Promise<string[]> {
+    const rows = await this.db.write<{ id: string }>(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $2
+        WHERE user_id = $1 AND revoked_at IS NULL AND ($3::uuid IS NULL OR id <> $3::uuid)
+        RETURNING id`,
+      [userId, reason, exceptSessionId],
+    );
+    return rows.map((row) => row.id);
+  }
+
+  /** Revokes one of a user's sessions; false when it is not theirs or already revoked. */
+  async revokeOwned(sessionId: string, userId: string, reason: string): Promise<boolean> {
+    const rows = await this.db.write(
+      `UPDATE auth_session SET revoked_at = now(), revoked_reason = $3 WHERE id = $1 AND user_id = $2 AND revoked_at IS NULL RETURNING id`,
+      [sessionId, userId, reason],
+    );
+    return rows.length > 0;
   }
 
   async addRefreshToken(sessionId: string, tokenHash: string, expiresAt: Date): Promise<void> {
@@ -59,7 +121,8 @@ export class SessionRepository {
   async principal(sessionId: string, userId: string): Promise<SessionPrincipal | null> {
     const rows = await this.db.rows<SessionPrincipal>(
       `SELECT u.id AS "userId", s.id AS "sessionId", u.actor_ref AS "actorRef", u.role, u.council_id AS "councilId",
-              u.delegation_id AS "delegationId"
+              u.delegation_id AS "delegationId", s.second_factor_at IS NOT NULL AS "sessionSecondFactor",
+              EXISTS (SELECT 1 FROM second_factor f WHERE f.user_id = u.id AND f.confirmed_at IS NOT NULL) AS "factorEnrolled"
          FROM auth_session s JOIN user_account u ON u.id = s.user_id
         WHERE s.id = $1 AND u.id = $2 AND s.revoked_at IS NULL AND u.disabled_at IS NULL AND u.activated_at IS NOT NULL`,
       [sessionId, userId],

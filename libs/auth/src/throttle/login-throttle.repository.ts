@@ -15,10 +15,10 @@ export class LoginThrottleRepository {
 
   /**
    * Counts one failure atomically (concurrent failures all count) and locks the key once it reaches
-   * `limit` failures inside the window.
+   * `limit` failures inside the window. Returns true when this failure is the one that locked it.
    */
-  async recordFailure(keyHash: string, limit: number, windowSeconds: number, lockSeconds: number): Promise<void> {
-    await this.db.write(
+  async recordFailure(keyHash: string, limit: number, windowSeconds: number, lockSeconds: number): Promise<boolean> {
+    const rows = await this.db.write<{ just_locked: boolean }>(
       `INSERT INTO login_throttle AS t (key_hash, failures, window_started_at, locked_until)
        VALUES ($1, 1, now(), CASE WHEN $2 <= 1 THEN now() + make_interval(secs => $4) END)
        ON CONFLICT (key_hash) DO UPDATE SET
@@ -26,9 +26,11 @@ export class LoginThrottleRepository {
          window_started_at = CASE WHEN t.window_started_at < now() - make_interval(secs => $3) THEN now() ELSE t.window_started_at END,
          locked_until = CASE
            WHEN t.window_started_at >= now() - make_interval(secs => $3) AND t.failures + 1 >= $2
-           THEN now() + make_interval(secs => $4) ELSE t.locked_until END`,
+           THEN now() + make_interval(secs => $4) ELSE t.locked_until END
+       RETURNING failures = $2 AS just_locked`,
       [keyHash, limit, windowSeconds, lockSeconds],
     );
+    return rows[0]?.just_locked === true;
   }
 
   async clear(keyHash: string): Promise<void> {

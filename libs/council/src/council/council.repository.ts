@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { In } from 'typeorm';
 import { Db } from '@gc/db';
 import { CouncilEntity } from './council.entity';
 
@@ -8,6 +9,10 @@ export class CouncilRepository {
 
   findById(id: string): Promise<CouncilEntity | null> {
     return this.db.manager.findOne(CouncilEntity, { where: { id } });
+  }
+
+  findByIds(ids: readonly string[]): Promise<CouncilEntity[]> {
+    return this.db.manager.find(CouncilEntity, { where: { id: In([...ids]) } });
   }
 
   findBySlug(slug: string): Promise<CouncilEntity | null> {

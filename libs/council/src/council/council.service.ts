@@ -15,6 +15,10 @@ export class CouncilService {
     return council;
   }
 
+  getMany(ids: readonly string[]): Promise<CouncilEntity[]> {
+    return this.councils.findByIds(ids);
+  }
+
   toModel(council: CouncilEntity): CouncilModel {
     return {
       id: council.id,

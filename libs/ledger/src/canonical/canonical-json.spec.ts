@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson } from './canonical-json';
+import { canonicalJson, isCanonicalJson } from './canonical-json';
 
 describe('canonicalJson', () => {
   it('sorts keys at every depth and drops no values', () => {
@@ -19,6 +19,10 @@ describe('canonicalJson', () => {
 
   it.each([[1.5], [Number.NaN], [Number.POSITIVE_INFINITY], [2 ** 60]])('refuses the non-integer or unsafe number %p', (n) => {
     expect(() => canonicalJson({ n })).toThrow(/safe integers/);
+  });
+
+  it('names where in the value the refused part is', () => {
+    expect(() => canonicalJson({ a: [1, { b: 1.5 }] })).toThrow('$.a[1].b: only safe integers are allowed, got 1.5');
   });
 
   it('refuses dates, functions and class instances', () => {
@@ -42,6 +46,34 @@ describe('canonicalJson', () => {
       fc.property(json, (value) => {
         const once = canonicalJson(value);
         expect(canonicalJson(JSON.parse(once))).toBe(once);
+      }),
+    );
+  });
+
+  it('recognizes canonical text and nothing else, including keys the engine enumerates out of text order', () => {
+    const cases: [string, boolean][] = [
+      ['{"a":1,"b":[true,null,"x"]}', true],
+      ['{"b":1,"a":2}', false],
+      ['{"a":1, "b":2}', false],
+      ['{"a":1,"a":2}', false],
+      ['{"a":1.0}', false],
+      ['{"a":1.5}', false],
+      ['{"10":1,"9":2}', true],
+      ['{"9":2,"10":1}', false],
+      ['"\\u0041"', false],
+    ];
+    for (const [text, canonical] of cases) expect([text, isCanonicalJson(text, JSON.parse(text))]).toEqual([text, canonical]);
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        let text: string;
+        try {
+          text = canonicalJson(value);
+        } catch {
+          return;
+        }
+        expect(isCanonicalJson(text, JSON.parse(text))).toBe(true);
+        const spaced = JSON.stringify(JSON.parse(text), null, 1);
+        if (spaced !== text) expect(isCanonicalJson(spaced, JSON.parse(spaced))).toBe(false);
       }),
     );
   });

@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { canonicalJson, CanonicalValue } from '../canonical/canonical-json';
+import { hash } from 'node:crypto';
+import { canonicalJson, CanonicalValue, isCanonicalJson } from '../canonical/canonical-json';
 
 export const GENESIS_HASH = '0'.repeat(64);
 
@@ -13,7 +13,7 @@ export interface LedgerEntryBody {
   prevHash: string;
 }
 
-export const sha256Hex = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+export const sha256Hex = (text: string): string => hash('sha256', text, 'hex');
 
 export function sealEntry(body: LedgerEntryBody): { canonical: string; hash: string } {
   const canonical = canonicalJson(body);
@@ -21,6 +21,32 @@ export function sealEntry(body: LedgerEntryBody): { canonical: string; hash: str
 }
 
 export type ChainProblem = { seq: number; reason: string };
+
+/**
+ * Checks one entry against its expected place in the chain: JSON, sequence, canonical form, hash, link,
+ * and (when given) the council. Returns why it fails, or null. `body`, when the caller already parsed the
+ * text, saves parsing it again.
+ */
+export function checkEntry(
+  entry: { canonical: string; hash: string; body?: unknown },
+  expectedSeq: number,
+  prevHash: string,
+  councilId?: string,
+): string | null {
+  let body: LedgerEntryBody;
+  try {
+    body = (entry.body ?? JSON.parse(entry.canonical)) as LedgerEntryBody;
+  } catch {
+    return 'entry is not valid JSON';
+  }
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'entry is not a JSON object';
+  if (body.seq !== expectedSeq) return `expected sequence ${expectedSeq}, found ${body.seq}`;
+  if (!isCanonicalJson(entry.canonical, body)) return 'entry text is not canonical';
+  if (sha256Hex(entry.canonical) !== entry.hash) return 'hash does not match the entry text';
+  if (body.prevHash !== prevHash) return 'previous hash does not link to the entry before';
+  if (councilId !== undefined && body.councilId !== councilId) return `entry belongs to council ${body.councilId}`;
+  return null;
+}
 
 /**
  * Checks a run of entries, in order, against each other: canonical form, hash, sequence and link.
@@ -33,16 +59,8 @@ export function verifyChain(
   let expectedSeq = previous ? previous.seq + 1 : 1;
   let prevHash = previous ? previous.hash : GENESIS_HASH;
   for (const entry of entries) {
-    let body: LedgerEntryBody;
-    try {
-      body = JSON.parse(entry.canonical) as LedgerEntryBody;
-    } catch {
-      return { seq: expectedSeq, reason: 'entry is not valid JSON' };
-    }
-    if (body.seq !== expectedSeq) return { seq: expectedSeq, reason: `expected sequence ${expectedSeq}, found ${body.seq}` };
-    if (canonicalJson(body) !== entry.canonical) return { seq: body.seq, reason: 'entry text is not canonical' };
-    if (sha256Hex(entry.canonical) !== entry.hash) return { seq: body.seq, reason: 'hash does not match the entry text' };
-    if (body.prevHash !== prevHash) return { seq: body.seq, reason: 'previous hash does not link to the entry before' };
+    const reason = checkEntry(entry, expectedSeq, prevHash);
+    if (reason) return { seq: expectedSeq, reason };
     prevHash = entry.hash;
     expectedSeq++;
   }

@@ -54,8 +54,28 @@ describe('ledger (integration, real PostgreSQL)', () => {
         throw new Error('abort');
       }),
     ).rejects.toThrow('abort');
-    const appended = await db.transaction(() => ledger.append(t.councilId, 'system', 'TEST_EVENT', { kept: true }));
-    expect(appended.seq).toBe(before + 1);
+    await db.transaction(() => ledger.append(t.councilId, 'system', 'TEST_EVENT', { kept: true }));
+    const entries = await allEntries();
+    expect(entries).toHaveLength(before + 1);
+    expect(JSON.parse(entries[before].canonical).payload).toEqual({ kept: true });
+  });
+
+  it('writes the entries of one transaction in append order, with consecutive numbers', async () => {
+    const before = (await allEntries()).length;
+    await db.transaction(async () => {
+      await ledger.append(t.councilId, 'system', 'TEST_EVENT', { step: 1 });
+      await ledger.append(t.councilId, 'system', 'TEST_EVENT', { step: 2 });
+    });
+    const entries = await allEntries();
+    expect(entries.slice(before).map((e) => [Number(e.seq), JSON.parse(e.canonical).payload.step])).toEqual([
+      [before + 1, 1],
+      [before + 2, 2],
+    ]);
+    expect(verifyChain(entries)).toBeNull();
+  });
+
+  it('refuses a payload it cannot write canonically at once, not at commit', async () => {
+    await expect(db.transaction(() => ledger.append(t.councilId, 'system', 'TEST_EVENT', { ratio: 0.5 }))).rejects.toThrow(/safe integers/);
   });
 
   it('refuses to append outside a transaction', async () => {

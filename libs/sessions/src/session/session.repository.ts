@@ -11,6 +11,10 @@ export class SessionRepository {
     return this.db.manager.findOne(SessionEntity, { where: { id } });
   }
 
+  findByIdForShare(id: string): Promise<SessionEntity | null> {
+    return this.db.transactional.findOne(SessionEntity, { where: { id }, lock: { mode: 'pessimistic_read' } });
+  }
+
   findByIdForUpdate(id: string): Promise<SessionEntity | null> {
     return this.db.transactional.findOne(SessionEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
   }

@@ -1,0 +1,13 @@
+export * from './mandates.module';
+export * from './delegate/delegate.entity';
+export * from './delegate/delegate.model';
+export * from './delegate/delegate.service';
+export * from './constituent/constituent.entity';
+export * from './mandate/mandate.entity';
+export * from './mandate/mandate-expiry.service';
+export * from './seating/seat-history.entity';
+export * from './seating/seat-change.notifier';
+export * from './seating/seating.rules';
+export * from './seating/seating.service';
+export { SeatedCountLoader, SeatStandingLoader } from './seating/seating.loaders';
+export * from './committee-membership/committee-member.entity';

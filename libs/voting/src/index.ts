@@ -1,0 +1,13 @@
+export * from './voting.module';
+export * from './resolution/resolution.entity';
+export * from './resolution/amendment.entity';
+export * from './resolution/resolution.service';
+export * from './resolution/resolution-number';
+export * from './agenda/agenda-motion.entity';
+export * from './vote/vote.entity';
+export * from './vote/majority';
+export * from './vote/vote.service';
+export * from './ballot/ballot.entity';
+export { CAST_BALLOT_SQL } from './ballot/ballot.repository';
+export * from './ballot/receipt';
+export * from './tally/receipt-root';
