@@ -392,7 +392,11 @@ describe('voting refuses bad input with a clear error and changes nothing (e2e)'
       field: 'input.agendaItemId',
     });
     const openResolutionVote = () => t.gql(OPEN_VOTE, { input: { agendaItemId, rule: 'SIMPLE', secrecy: 'SECRET' } }, secretariat);
-    expect(await refused(openResolutionVote)).toEqual({ code: 'AMENDMENTS_PENDING', field: 'input.agendaItemId' });
+    expect(await refused(openResolutionVote)).toEqual({
+      code: 'AMENDMENTS_PENDING',
+      field: 'input.agendaItemId',
+      details: { amendmentIds: [second.id] },
+    });
     await ok(t.gql('mutation($id: ID!) { withdrawAmendment(amendmentId: $id) { status } }', { id: second.id }, delegates[4].token));
     const vote = await openVote(agendaItemId, 'ROLL_CALL');
     expect(await refused(() => amend(id, 'Too late to change the text now.'))).toEqual({
