@@ -308,12 +308,14 @@ describe('petition progress across server instances (e2e)', () => {
   beforeAll(async () => {
     a = await startTestApp();
     delegates = await seatedDelegates(a, await coordinatorOf(a, 'FR', await a.signIn()), 3, 'Instance');
-    // Two servers on one database; passport keeps one strategy per process, so B is closed last.
+    // Two servers on one database. Passport keeps one strategy per process (B's, from here on), which is
+    // why this describe block is the file's last.
     b = await startTestApp({}, a);
   });
   afterAll(async () => {
-    await a.close();
+    // B first: closing A drops the shared database under B's connections.
     await b.close();
+    await a.close();
   });
 
   it('delivers progress to a subscriber on instance A when the signature goes through instance B', async () => {

@@ -1,3 +1,4 @@
+import { runVerifierCli } from '../apps/verifier/src/verifier-cli';
 import { createHash } from 'node:crypto';
 import { merkleRoot } from '@gc/ledger';
 import { VoteService } from '@gc/voting';
@@ -213,6 +214,25 @@ describe('resolutions and voting: the whole walk (e2e)', () => {
     // Nor do the logs carry a receipt token.
     const logText = t.logs.join('\n');
     for (const receipt of receipts) expect(logText).not.toContain(receipt);
+
+    // The voter checks their receipt with the offline verifier: the whole ledger, then the bulletin against its root.
+    const verify = async (receipt: string) => {
+      let out = '';
+      const code = await runVerifierCli(
+        ['verify', '--url', `${t.url}/graphql`, '--no-state', '--jobs', '0', '--receipt', receipt, '--vote', vote.id],
+        {
+          stdout: { write: (text: string) => (out += text) },
+          stderr: { isTTY: false, write: () => true },
+        },
+      );
+      return { code, out };
+    };
+    const counted = await verify(receipts[2]);
+    expect(counted.out).toContain('receipt: counted as cast, on the bulletin of 7 ballots the ledger committed to');
+    expect(counted.code).toBe(0);
+    const forged = await verify('a receipt that was never issued');
+    expect(forged.out).toContain('receipt: your receipt is not on the bulletin');
+    expect(forged.code).toBe(1);
   });
 });
 

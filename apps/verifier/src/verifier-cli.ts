@@ -3,12 +3,15 @@ import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
 import {
+  checkReceipt,
   formatProblem,
   GraphqlLedgerSource,
   LedgerSource,
   parsePublicKey,
   summaryLine,
   verifyLedger,
+  voteClosedRoot,
+  watchEntries,
 } from '../../../libs/ledger/src/verify';
 import { exportLedger } from './export-ledger';
 import { FileLedgerSource } from './file-source';
@@ -19,6 +22,7 @@ import { startCheckPool } from './worker-pool';
 export const USAGE = `Usage:
   npm run verify -- --url <graphql url> [--council <id>] [--key <file>]... [--state <file> | --no-state]
   npm run verify -- --file <export.jsonl> [--key <file>]... [--state <file> | --no-state]
+  npm run verify -- --url <graphql url> --receipt <token> --vote <id> [the options above]
   npm run ledger:export -- --url <graphql url> --out <file.jsonl> [--council <id>]
 
 verify re-checks a council ledger without trusting the server: every entry's hash and link, the
@@ -34,6 +38,10 @@ the checkpoint accepted on your previous run (kept in the state file). Exit code
   --state <file>    where the last accepted checkpoint is kept (default .council-verify-state.json)
   --no-state        neither read nor write the state file
   --jobs <n>        worker threads that check entries (default: one per CPU but one, at most 4; 0 checks inline)
+  --receipt <token> with --vote: also check that your ballot was counted as cast: the receipt's hash is on
+                    the vote's public bulletin, and the bulletin is the one the verified ledger committed
+                    to when the vote closed (same Merkle root)
+  --vote <id>       the vote the receipt belongs to
   --out <file>      (ledger:export) where to write the JSON lines`;
 
 export interface CliIo {
@@ -56,6 +64,8 @@ function options(argv: string[]) {
         state: { type: 'string', default: '.council-verify-state.json' },
         'no-state': { type: 'boolean', default: false },
         out: { type: 'string' },
+        receipt: { type: 'string' },
+        vote: { type: 'string' },
         jobs: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -73,8 +83,14 @@ async function verify(values: ReturnType<typeof options>['values'], io: CliIo): 
   } catch (error) {
     throw new UsageError(`--key: ${(error as Error).message}`);
   }
+  if (!values.receipt !== !values.vote) throw new UsageError('--receipt and --vote go together');
+  if (values.receipt && !values.url) throw new UsageError('--receipt needs --url: the bulletin is read from the server');
   const file = values.file ? new FileLedgerSource(values.file) : null;
-  const source: LedgerSource = file ?? new GraphqlLedgerSource(values.url!, values.council);
+  const server = file ? null : new GraphqlLedgerSource(values.url!, values.council);
+  let voteRoot: string | null = null;
+  const source: LedgerSource = values.vote
+    ? watchEntries(server!, (entry) => (voteRoot = voteClosedRoot(entry, values.vote!) ?? voteRoot))
+    : (file ?? server!);
   const councilId = await source.councilId();
   if (values.council && values.council !== councilId)
     throw new UsageError(`${values.file} holds council ${councilId}, not ${values.council}`);
@@ -102,13 +118,37 @@ async function verify(values: ReturnType<typeof options>['values'], io: CliIo): 
   }
 
   for (const problem of report.problems) io.stdout.write(`${formatProblem(problem)}\n`);
+  let receiptProblems = 0;
+  if (values.receipt && server) {
+    const bulletin = await readBulletin(server, values.vote!);
+    const problems = checkReceipt({ token: values.receipt, bulletin, ledgerRoot: voteRoot });
+    for (const problem of problems) io.stdout.write(`receipt: ${problem}\n`);
+    if (!problems.length)
+      io.stdout.write(`receipt: counted as cast, on the bulletin of ${bulletin.length} ballots the ledger committed to\n`);
+    receiptProblems = problems.length;
+  }
   for (const note of report.notes) io.stdout.write(`note: ${note}\n`);
   if (statePath && report.nextState) {
     writeState(statePath, report.nextState);
     io.stdout.write(`note: remembered checkpoint ${report.nextState.treeSize} in ${statePath}\n`);
   }
   io.stdout.write(`${summaryLine(report)}\n`);
-  return report.problems.length ? 1 : 0;
+  return report.problems.length || receiptProblems ? 1 : 0;
+}
+
+/** Every receipt hash of a closed vote's public bulletin, page by page, in the published order. */
+async function readBulletin(server: GraphqlLedgerSource, voteId: string): Promise<string[]> {
+  const hashes: string[] = [];
+  let after: string | null = null;
+  for (;;) {
+    const page: { voteBulletin: { entries: { receiptHash: string }[]; totalCount: number } } = await server.request(
+      'query($voteId: ID!, $after: String) { voteBulletin(voteId: $voteId, after: $after, limit: 1000) { totalCount entries { receiptHash } } }',
+      { voteId, after },
+    );
+    hashes.push(...page.voteBulletin.entries.map((e) => e.receiptHash));
+    if (!page.voteBulletin.entries.length || hashes.length >= page.voteBulletin.totalCount) return hashes;
+    after = hashes[hashes.length - 1];
+  }
 }
 
 async function exportCommand(values: ReturnType<typeof options>['values'], io: CliIo): Promise<number> {

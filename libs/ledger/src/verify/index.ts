@@ -10,3 +10,4 @@ export * from './entry-stream-checker';
 export * from './export-format';
 export * from './graphql-source';
 export * from './verify-ledger';
+export * from './receipt-check';
