@@ -7,6 +7,7 @@ import { PinoNestLogger } from '@gc/common';
 import { AppConfig } from '@gc/config';
 import { CouncilSeeder } from '@gc/council';
 import { AppModule } from './app.module';
+import { serveWebClient } from './web/static';
 
 /** Held while one instance migrates and seeds, so instances starting together do it once. */
 const STARTUP_LOCK = 7_412_022;
@@ -31,6 +32,7 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   });
   app.useBodyParser('json', { limit: config.maxRequestBodyBytes });
   app.disable('x-powered-by');
+  serveWebClient(app, logger);
   await app.init();
   return app;
 }
