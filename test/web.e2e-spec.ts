@@ -1,0 +1,251 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
+import { totpCode } from '@gc/auth';
+import { activate, CSV_HEADER, delegationId, importCsv, signUpCoordinator } from './support/delegation-fixtures';
+import { coordinatorOf, seatedDelegates } from './support/factories';
+import { startTestApp, TestApp } from './support/test-app';
+import { enrolSecondFactor } from './support/two-factor';
+import { markPresent, ok, OPEN_VOTE, PLACE_RESOLUTION, sessionInProgress, sha256Hex, submittedResolution } from './support/voting-fixtures';
+
+/**
+ * The web client in a real browser (Debian's chromium through playwright-core), against the real app and
+ * database: a delegate votes, a coordinator imports a CSV file, anyone checks the ledger. Screenshots of the
+ * main screens go to test/artifacts/web/ (not committed).
+ */
+const ARTIFACTS = join(__dirname, 'artifacts', 'web');
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const PASSWORD = 'a long enough passphrase for tests';
+const PHONE = { width: 390, height: 844 };
+const DESKTOP = { width: 1280, height: 900 };
+
+describe('the web client in a browser (e2e)', () => {
+  let t: TestApp;
+  let secretariat: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  /** Script errors and console errors (a CSP violation shows there): every test ends with none. */
+  let pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    [t, browser] = await Promise.all([
+      startTestApp(),
+      chromium.launch({ executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS }),
+    ]);
+    secretariat = await t.signIn();
+  }, 120_000);
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((context) => context.close()));
+    const errors = pageErrors;
+    pageErrors = [];
+    expect(errors).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+
+  /** A fresh browser profile: nothing carried over between users, as on two devices. */
+  async function newPage(viewport = PHONE): Promise<Page> {
+    const context = await browser.newContext({ viewport, timezoneId: 'Europe/Istanbul', locale: 'en-GB' });
+    contexts.push(context);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error') pageErrors.push(message.text());
+    });
+    return page;
+  }
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
+
+  /** Signs in through the page, answering the second-factor step with a real TOTP code. */
+  async function signIn(page: Page, email: string, secret: string): Promise<void> {
+    await page.goto(`${t.url}/sign-in`);
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByLabel('Authenticator code').waitFor();
+    // Enrolment just used this 30-second step's code; the replay guard would refuse it again (as it should).
+    await t.sql('UPDATE second_factor SET last_used_step = NULL WHERE user_id = (SELECT id FROM user_account WHERE email = $1)', [email]);
+    await page.getByLabel('Authenticator code').fill(totpCode(secret));
+    await page.getByRole('button', { name: 'Continue' }).click();
+  }
+
+  it('serves the client at / with a strict policy, falls back to index.html for pages, and leaves the API alone', async () => {
+    const home = await fetch(`${t.url}/`);
+    expect(home.status).toBe(200);
+    expect(await home.text()).toContain('<script type="module" src="/js/main.js">');
+    const csp = home.headers.get('content-security-policy') ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(home.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(home.headers.get('referrer-policy')).toBe('no-referrer');
+
+    const deep = await fetch(`${t.url}/resolutions/some-id`);
+    expect([deep.status, deep.headers.get('content-type')]).toEqual([200, expect.stringContaining('text/html')]);
+    const module = await fetch(`${t.url}/js/main.js`);
+    expect([module.status, module.headers.get('content-type')]).toEqual([200, expect.stringContaining('javascript')]);
+    expect((await fetch(`${t.url}/js/missing.js`)).status).toBe(404);
+    expect((await fetch(`${t.url}/health`)).status).toBe(200);
+    const api = await t.gql('{ council { name } }');
+    expect(api.data?.council.name).toBeTruthy();
+    expect((await fetch(`${t.url}/graphql/anything`)).headers.get('content-security-policy')).toBeNull();
+  });
+
+  it('a delegate signs in with the second factor, votes by secret ballot, sees the receipt once, and finds it counted after the close', async () => {
+    // A seated delegate with a password and an authenticator, made through the coordinator's real API.
+    const coordinator = await coordinatorOf(t, 'DE', secretariat);
+    const others = await seatedDelegates(t, coordinator, 3, 'Colleague');
+    const email = 'delegate.browser@example.org';
+    const delegateId = (
+      await ok(
+        t.gql('mutation($input: CreateDelegateInput!) { createDelegate(input: $input) { id } }', {
+          input: { delegationId: coordinator.delegationId, displayName: 'Dilnoza Browser' },
+        }, coordinator.token),
+      )
+    ).createDelegate.id;
+    await ok(t.gql('mutation($id: ID!) { accreditDelegate(input: { delegateId: $id }) { id } }', { id: delegateId }, coordinator.token));
+    await ok(importCsv(t, coordinator.token, coordinator.delegationId, `name,email,delegate\nVoter Of Dilnoza,voter.dilnoza@example.org,Dilnoza Browser`));
+    const invited = await ok(
+      t.gql('mutation($input: CreateDelegateLoginInput!) { createDelegateLogin(input: $input) { activationToken } }', {
+        input: { delegateId, email },
+      }, coordinator.token),
+    );
+    const { secret } = await enrolSecondFactor(t.gql, await activate(t, invited.createDelegateLogin.activationToken));
+    t.secondFactorSecrets.set(email, secret);
+
+    // A resolution on the agenda of a session in progress, everyone present, a secret vote open.
+    const resolutionId = await submittedResolution(t, others[0], others.slice(1), 'On safe channels for relatives');
+    const sessionId = await sessionInProgress(t, secretariat, 'Winter session');
+    const line = (await ok(t.gql(PLACE_RESOLUTION, { input: { sessionId, resolutionId } }, secretariat))).placeResolutionOnAgenda;
+    await markPresent(t, sessionId, [...others, { delegateId, userId: '', token: '' }]);
+    const vote = (await ok(t.gql(OPEN_VOTE, { input: { agendaItemId: line.agendaItemId, rule: 'SIMPLE', secrecy: 'SECRET' } }, secretariat))).openVote;
+
+    const page = await newPage(PHONE);
+    await signIn(page, email, secret);
+    await page.waitForURL(`${t.url}/me`);
+    await page.getByRole('heading', { name: 'Welcome, Dilnoza Browser' }).waitFor();
+    expect(await page.getByTestId('my-seat').textContent()).toBe('✓ Seated');
+    await shot(page, '02-delegate-home-phone');
+
+    await page.getByRole('link', { name: 'Vote on the resolution: On safe channels for relatives' }).click();
+    await page.getByRole('heading', { name: 'Ballot: On safe channels for relatives' }).waitFor();
+    await page.getByLabel('Yes').check();
+    await shot(page, '03-ballot-phone');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    expect(await page.getByTestId('confirm-choice').textContent()).toBe('You are voting “Yes” on “On safe channels for relatives”.');
+    await shot(page, '04-ballot-confirm-phone');
+    await page.getByRole('button', { name: 'Cast my vote: Yes' }).click();
+    const receipt = (await page.getByTestId('receipt').textContent())!.trim();
+    await page.getByRole('heading', { name: '✓ Your vote was recorded' }).waitFor();
+    await shot(page, '05-receipt-phone');
+    const myBallot = await ok(t.gql('query($id: ID!) { myBallot(voteId: $id) { voted } }', { id: vote.id }, await t.signIn(email, PASSWORD)));
+    expect(myBallot.myBallot.voted).toBe(true);
+
+    // After the close the bulletin lists the receipt's hash, and the page finds it from the receipt alone.
+    for (const [i, d] of others.entries()) {
+      await ok(t.gql('mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }', { input: { voteId: vote.id, choice: i ? 'NO' : 'YES' } }, d.token));
+    }
+    await ok(t.gql('mutation($id: ID!) { closeVote(voteId: $id) { id } }', { id: vote.id }, secretariat));
+    const bulletin = await ok(t.gql('query($id: ID!) { voteBulletin(voteId: $id) { entries { receiptHash } } }', { id: vote.id }));
+    expect(bulletin.voteBulletin.entries.map((e: { receiptHash: string }) => e.receiptHash)).toContain(sha256Hex(receipt));
+
+    await page.getByRole('link', { name: 'Check my receipt' }).click();
+    await page.getByLabel('Receipt', { exact: true }).fill(receipt);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByText('Counted: this receipt is on the vote’s bulletin.').waitFor();
+    await shot(page, '06-receipt-counted-phone');
+    await page.getByLabel('Receipt', { exact: true }).fill(`${receipt.slice(0, -1)}${receipt.endsWith('a') ? 'b' : 'a'}`);
+    await page.getByRole('button', { name: 'Check' }).click();
+    await page.getByText('Not found: no counted ballot has this receipt in this vote.').waitFor();
+  }, 90_000);
+
+  it('a coordinator imports a CSV file with one bad row, sees the problem in a table, and nothing is imported until it is fixed', async () => {
+    const email = 'coordinator.browser@example.org';
+    const fr = await delegationId(t, 'FR');
+    await signUpCoordinator(t, secretariat, fr, email);
+    const page = await newPage(DESKTOP);
+    await signIn(page, email, t.secondFactorSecrets.get(email)!);
+    await page.waitForURL(`${t.url}/coordinator`);
+    await page.getByRole('button', { name: 'Add delegate' }).waitFor();
+    await page.getByLabel('Name').fill('Farrukh Rahimov');
+    await page.getByRole('button', { name: 'Add delegate' }).click();
+    await page.getByRole('cell', { name: 'Farrukh Rahimov' }).waitFor();
+    await page.getByRole('button', { name: 'Accredit', exact: true }).click();
+    await page.getByRole('button', { name: 'Withdraw accreditation' }).waitFor();
+    await shot(page, '07-coordinator-roster-desktop');
+
+    await page.getByRole('link', { name: 'Import constituents from CSV' }).click();
+    const rows = [
+      'Good Row,good.row@example.org,,Lyon,,Farrukh Rahimov,2099-01-01',
+      'Bad Date,bad.date@example.org,,Paris,,Farrukh Rahimov,31.12.2099',
+    ];
+    await page.getByLabel('CSV text').fill([CSV_HEADER, ...rows].join('\n'));
+    await page.getByRole('button', { name: 'Import' }).click();
+    const problemRow = page.getByTestId('import-report').getByRole('row').nth(1);
+    await problemRow.waitFor();
+    const cells = await problemRow.getByRole('cell').allTextContents();
+    expect(cells.slice(0, 2)).toEqual(['3', 'expires_at']);
+    expect(cells[2]).toMatch(/must be a date/);
+    expect(await page.getByTestId('import-report').getByRole('row').count()).toBe(2);
+    expect(await page.getByLabel('CSV text').getAttribute('aria-invalid')).toBe('true');
+    await shot(page, '08-csv-import-refused-desktop');
+    const [{ count }] = await t.sql<{ count: string }>('SELECT count(*) FROM constituent WHERE delegation_id = $1', [fr]);
+    expect(count).toBe('0');
+
+    await page.getByLabel('CSV text').fill([CSV_HEADER, rows[0], rows[1].replace('31.12.2099', '2099-12-31')].join('\n'));
+    await page.getByRole('button', { name: 'Import' }).click();
+    await page.getByText('✓ Imported 2 constituents and issued 2 mandates.').waitFor();
+    await page.getByRole('link', { name: 'My delegation' }).click();
+    await page.getByRole('link', { name: 'Constituents', exact: true }).click();
+    await page.getByRole('cell', { name: /good\.row@example\.org/ }).waitFor();
+    await shot(page, '09-constituents-desktop');
+  }, 90_000);
+
+  it('the public page checks the ledger in the browser: intact, then the tampered entry by its sequence number', async () => {
+    await ok(t.gql('mutation { createLedgerCheckpoint { treeSize } }', {}, secretariat));
+    const page = await newPage(PHONE);
+    await page.goto(`${t.url}/`);
+    await page.getByTestId('seated-count').waitFor();
+    await shot(page, '01-home-phone');
+    await page.getByRole('link', { name: 'Check the record' }).first().click();
+    const verdict = page.getByTestId('verification');
+    await verdict.getByText(/The record is intact/).waitFor();
+    const [{ entries }] = await t.sql<{ entries: string }>('SELECT count(*) AS entries FROM ledger_entry WHERE council_id = $1', [t.councilId]);
+    expect(await verdict.locator('.result-ok').textContent()).toContain(`${entries} entries checked`);
+    await shot(page, '10-record-intact-phone');
+
+    // A rogue operator edits one entry's payload in place, past the append-only triggers.
+    const client = new Client({ connectionString: t.database.url });
+    await client.connect();
+    try {
+      await client.query('SET session_replication_role = replica');
+      const { rows } = await client.query("SELECT seq, canonical FROM ledger_entry WHERE council_id = $1 AND kind = 'DELEGATION_CREATED' ORDER BY seq LIMIT 1", [
+        t.councilId,
+      ]);
+      const changed = rows[0].canonical.replace(/"countryCode":"(\w+)"/, '"countryCode":"XX"');
+      expect(changed).not.toBe(rows[0].canonical);
+      await client.query('UPDATE ledger_entry SET canonical = $3 WHERE council_id = $1 AND seq = $2', [t.councilId, rows[0].seq, changed]);
+      await page.getByRole('button', { name: 'Check again' }).click();
+      await verdict.getByText('The record does not verify.').waitFor();
+      expect(await verdict.getByRole('listitem').allTextContents()).toEqual([
+        `Entry ${rows[0].seq}: its hash does not match its text (the entry was changed)`,
+      ]);
+    } finally {
+      await client.end();
+    }
+    await shot(page, '11-record-tampered-phone');
+  }, 60_000);
+});
