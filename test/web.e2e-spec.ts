@@ -5,7 +5,7 @@ import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { totpCode } from '@gc/auth';
 import { activate, CSV_HEADER, delegationId, importCsv, signUpCoordinator } from './support/delegation-fixtures';
 import { coordinatorOf, seatedDelegates } from './support/factories';
-import { startTestApp, TestApp } from './support/test-app';
+import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, startTestApp, TestApp } from './support/test-app';
 import { enrolSecondFactor } from './support/two-factor';
 import { markPresent, ok, OPEN_VOTE, PLACE_RESOLUTION, sessionInProgress, sha256Hex, submittedResolution } from './support/voting-fixtures';
 
@@ -70,10 +70,10 @@ describe('the web client in a browser (e2e)', () => {
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
   /** Signs in through the page, answering the second-factor step with a real TOTP code. */
-  async function signIn(page: Page, email: string, secret: string): Promise<void> {
+  async function signIn(page: Page, email: string, secret: string, password = PASSWORD): Promise<void> {
     await page.goto(`${t.url}/sign-in`);
     await page.getByLabel('Email').fill(email);
-    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByLabel('Authenticator code').waitFor();
     // Enrolment just used this 30-second step's code; the replay guard would refuse it again (as it should).
@@ -111,17 +111,32 @@ describe('the web client in a browser (e2e)', () => {
     const email = 'delegate.browser@example.org';
     const delegateId = (
       await ok(
-        t.gql('mutation($input: CreateDelegateInput!) { createDelegate(input: $input) { id } }', {
-          input: { delegationId: coordinator.delegationId, displayName: 'Dilnoza Browser' },
-        }, coordinator.token),
+        t.gql(
+          'mutation($input: CreateDelegateInput!) { createDelegate(input: $input) { id } }',
+          {
+            input: { delegationId: coordinator.delegationId, displayName: 'Dilnoza Browser' },
+          },
+          coordinator.token,
+        ),
       )
     ).createDelegate.id;
     await ok(t.gql('mutation($id: ID!) { accreditDelegate(input: { delegateId: $id }) { id } }', { id: delegateId }, coordinator.token));
-    await ok(importCsv(t, coordinator.token, coordinator.delegationId, `name,email,delegate\nVoter Of Dilnoza,voter.dilnoza@example.org,Dilnoza Browser`));
+    await ok(
+      importCsv(
+        t,
+        coordinator.token,
+        coordinator.delegationId,
+        `name,email,delegate\nVoter Of Dilnoza,voter.dilnoza@example.org,Dilnoza Browser`,
+      ),
+    );
     const invited = await ok(
-      t.gql('mutation($input: CreateDelegateLoginInput!) { createDelegateLogin(input: $input) { activationToken } }', {
-        input: { delegateId, email },
-      }, coordinator.token),
+      t.gql(
+        'mutation($input: CreateDelegateLoginInput!) { createDelegateLogin(input: $input) { activationToken } }',
+        {
+          input: { delegateId, email },
+        },
+        coordinator.token,
+      ),
     );
     const { secret } = await enrolSecondFactor(t.gql, await activate(t, invited.createDelegateLogin.activationToken));
     t.secondFactorSecrets.set(email, secret);
@@ -131,7 +146,27 @@ describe('the web client in a browser (e2e)', () => {
     const sessionId = await sessionInProgress(t, secretariat, 'Winter session');
     const line = (await ok(t.gql(PLACE_RESOLUTION, { input: { sessionId, resolutionId } }, secretariat))).placeResolutionOnAgenda;
     await markPresent(t, sessionId, [...others, { delegateId, userId: '', token: '' }]);
-    const vote = (await ok(t.gql(OPEN_VOTE, { input: { agendaItemId: line.agendaItemId, rule: 'SIMPLE', secrecy: 'SECRET' } }, secretariat))).openVote;
+    const vote = (
+      await ok(t.gql(OPEN_VOTE, { input: { agendaItemId: line.agendaItemId, rule: 'SIMPLE', secrecy: 'SECRET' } }, secretariat))
+    ).openVote;
+
+    // The secretariat watches the turnout live on a desktop while the delegate votes on a phone.
+    const desk = await newPage(DESKTOP);
+    await signIn(desk, SECRETARIAT_EMAIL, t.secondFactorSecrets.get(SECRETARIAT_EMAIL)!, SECRETARIAT_PASSWORD);
+    await desk.waitForURL(`${t.url}/secretariat`);
+    const subscribed = new Promise<void>((resolve) =>
+      desk.on('websocket', (socket) =>
+        socket.on('framesent', (frame) => {
+          if (String(frame.payload).includes('"type":"subscribe"')) resolve();
+        }),
+      ),
+    );
+    await desk.getByRole('link', { name: 'Winter session' }).click();
+    const turnout = desk.getByTestId('turnout');
+    await turnout.getByText('0 of 4 on the roll have voted.').waitFor();
+    await subscribed;
+    // As in test/voting.e2e-spec.ts: let the server register the subscription before the ballot it must report.
+    await new Promise((resolve) => setTimeout(resolve, 300));
 
     const page = await newPage(PHONE);
     await signIn(page, email, secret);
@@ -151,12 +186,22 @@ describe('the web client in a browser (e2e)', () => {
     const receipt = (await page.getByTestId('receipt').textContent())!.trim();
     await page.getByRole('heading', { name: '✓ Your vote was recorded' }).waitFor();
     await shot(page, '05-receipt-phone');
-    const myBallot = await ok(t.gql('query($id: ID!) { myBallot(voteId: $id) { voted } }', { id: vote.id }, await t.signIn(email, PASSWORD)));
+    await turnout.getByText('1 of 4 on the roll have voted.').waitFor();
+    await shot(desk, '12-secretariat-live-turnout-desktop');
+    const myBallot = await ok(
+      t.gql('query($id: ID!) { myBallot(voteId: $id) { voted } }', { id: vote.id }, await t.signIn(email, PASSWORD)),
+    );
     expect(myBallot.myBallot.voted).toBe(true);
 
     // After the close the bulletin lists the receipt's hash, and the page finds it from the receipt alone.
     for (const [i, d] of others.entries()) {
-      await ok(t.gql('mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }', { input: { voteId: vote.id, choice: i ? 'NO' : 'YES' } }, d.token));
+      await ok(
+        t.gql(
+          'mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }',
+          { input: { voteId: vote.id, choice: i ? 'NO' : 'YES' } },
+          d.token,
+        ),
+      );
     }
     await ok(t.gql('mutation($id: ID!) { closeVote(voteId: $id) { id } }', { id: vote.id }, secretariat));
     const bulletin = await ok(t.gql('query($id: ID!) { voteBulletin(voteId: $id) { entries { receiptHash } } }', { id: vote.id }));
@@ -223,7 +268,9 @@ describe('the web client in a browser (e2e)', () => {
     await page.getByRole('link', { name: 'Check the record' }).first().click();
     const verdict = page.getByTestId('verification');
     await verdict.getByText(/The record is intact/).waitFor();
-    const [{ entries }] = await t.sql<{ entries: string }>('SELECT count(*) AS entries FROM ledger_entry WHERE council_id = $1', [t.councilId]);
+    const [{ entries }] = await t.sql<{ entries: string }>('SELECT count(*) AS entries FROM ledger_entry WHERE council_id = $1', [
+      t.councilId,
+    ]);
     expect(await verdict.locator('.result-ok').textContent()).toContain(`${entries} entries checked`);
     await shot(page, '10-record-intact-phone');
 
@@ -232,9 +279,10 @@ describe('the web client in a browser (e2e)', () => {
     await client.connect();
     try {
       await client.query('SET session_replication_role = replica');
-      const { rows } = await client.query("SELECT seq, canonical FROM ledger_entry WHERE council_id = $1 AND kind = 'DELEGATION_CREATED' ORDER BY seq LIMIT 1", [
-        t.councilId,
-      ]);
+      const { rows } = await client.query(
+        "SELECT seq, canonical FROM ledger_entry WHERE council_id = $1 AND kind = 'DELEGATION_CREATED' ORDER BY seq LIMIT 1",
+        [t.councilId],
+      );
       const changed = rows[0].canonical.replace(/"countryCode":"(\w+)"/, '"countryCode":"XX"');
       expect(changed).not.toBe(rows[0].canonical);
       await client.query('UPDATE ledger_entry SET canonical = $3 WHERE council_id = $1 AND seq = $2', [t.councilId, rows[0].seq, changed]);

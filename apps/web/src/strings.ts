@@ -248,8 +248,9 @@ const en = {
   'receipt.whatTitle': 'What the receipt is for',
   'receipt.what1':
     'After the vote closes, its bulletin lists the SHA-256 hash of every counted receipt. Finding yours shows your ballot was counted.',
-  'receipt.what2': 'The receipt does not say how you voted, and the server keeps only its hash, not who holds it.',
-  'receipt.what3': 'Keep it private and somewhere safe: whoever has it can check that ballot, nothing more.',
+  'receipt.what2':
+    'The receipt is random: it says nothing about you or when you voted, and the server keeps only its hash. For a secret ballot, neither it nor the bulletin shows your choice.',
+  'receipt.what3': 'Keep it private: whoever has it can check that this ballot was counted, nothing more.',
   'receipt.what4': 'If you lose it, your ballot still counts; you just cannot check it.',
   'receipt.checkLink': 'Check my receipt',
   'receipt.checkTitle': 'Check my receipt',
@@ -302,7 +303,7 @@ const en = {
   'import.hint': 'Columns: name, email and/or phone, and optionally city, notes, delegate, expires_at. Choosing a file fills this in.',
   'import.submit': 'Import',
   'import.done': 'Imported {constituents} constituents and issued {mandates} mandates.',
-  'import.problems': 'The file was refused: {count} problems',
+  'import.problems': 'The file was refused. Problems found: {count}',
   'import.nothingImported': 'Nothing was imported. Fix these rows (the header is row 1) and import the file again.',
   'import.problemsCaption': 'Problems in the CSV file, by row',
   'import.row': 'Row',
