@@ -59,7 +59,7 @@ const PAGE = 1000;
 const hex = (bytes: ArrayBuffer | Uint8Array) =>
   Array.from(bytes instanceof Uint8Array ? bytes : new Uint8Array(bytes), (b) => b.toString(16).padStart(2, '0')).join('');
 
-function fromHex(text: string): Uint8Array {
+function fromHex(text: string): Uint8Array<ArrayBuffer> {
   const bytes = new Uint8Array(text.length / 2);
   for (let i = 0; i < bytes.length; i++) bytes[i] = parseInt(text.slice(2 * i, 2 * i + 2), 16);
   return bytes;
@@ -68,8 +68,8 @@ function fromHex(text: string): Uint8Array {
 const fromBase64 = (text: string) => Uint8Array.from(atob(text), (c) => c.charCodeAt(0));
 const toBase64 = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes));
 
-const sha256 = async (bytes: Uint8Array): Promise<Uint8Array> =>
-  new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource));
+const sha256 = async (bytes: Uint8Array<ArrayBuffer>): Promise<Uint8Array<ArrayBuffer>> =>
+  new Uint8Array(await crypto.subtle.digest('SHA-256', bytes));
 
 export const sha256Hex = async (text: string): Promise<string> => hex(await sha256(new TextEncoder().encode(text)));
 
@@ -127,7 +127,7 @@ export async function checkEntry(
  * node = SHA-256(0x01 || left || right). Keeps only the right edge's complete subtrees.
  */
 export class MerkleRoot {
-  private readonly stack: { size: number; hash: Uint8Array }[] = [];
+  private readonly stack: { size: number; hash: Uint8Array<ArrayBuffer> }[] = [];
 
   async add(entryHashHex: string): Promise<void> {
     let node = { size: 1, hash: await sha256(concat([0], fromHex(entryHashHex))) };
@@ -146,7 +146,7 @@ export class MerkleRoot {
   }
 }
 
-function concat(prefix: number[], ...parts: Uint8Array[]): Uint8Array {
+function concat(prefix: number[], ...parts: Uint8Array[]): Uint8Array<ArrayBuffer> {
   const out = new Uint8Array(prefix.length + parts.reduce((n, part) => n + part.length, 0));
   out.set(prefix, 0);
   let offset = prefix.length;
@@ -163,9 +163,9 @@ export const checkpointBody = (checkpoint: Pick<Checkpoint, 'councilId' | 'treeS
 
 export async function verifySignature(checkpoint: Checkpoint, publicKeyBase64: string): Promise<boolean> {
   try {
-    const key = await crypto.subtle.importKey('raw', fromBase64(publicKeyBase64) as BufferSource, { name: 'Ed25519' }, false, ['verify']);
+    const key = await crypto.subtle.importKey('raw', fromBase64(publicKeyBase64), { name: 'Ed25519' }, false, ['verify']);
     const body = new TextEncoder().encode(checkpointBody(checkpoint));
-    return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(checkpoint.signature) as BufferSource, body);
+    return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64(checkpoint.signature), body);
   } catch {
     return false;
   }
