@@ -24,7 +24,8 @@ const ENDPOINT = '/graphql';
 /** Renew this long before the access token expires, so a request never races its expiry. */
 const RENEW_MARGIN_MS = 60_000;
 
-export const AUTH_FIELDS = 'accessToken accessTokenExpiresAt refreshToken me { id councilId delegationId displayName email role }';
+export const AUTH_FIELDS =
+  'accessToken accessTokenExpiresAt refreshToken me { id councilId delegationId displayName email role secondFactor { enrolled required } }';
 
 async function post<T>(query: string, variables: Record<string, unknown>, accessToken?: string): Promise<T> {
   let response: Response;

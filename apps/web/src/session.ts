@@ -11,6 +11,7 @@ export interface Me {
   displayName: string;
   email: string;
   role: Role;
+  secondFactor: { enrolled: boolean; required: boolean };
 }
 
 export interface Tokens {

@@ -15,7 +15,10 @@ export function signInScreen({ query }: ScreenContext): Child[] {
   const place = h('div');
   const done = (tokens: Tokens) => {
     session.set(tokens);
-    navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : HOME_OF[tokens.me.role]);
+    // The secretariat and coordinators can do nothing else until they enrol an authenticator app.
+    const { enrolled, required } = tokens.me.secondFactor;
+    if (required && !enrolled) navigate('/account/second-factor');
+    else navigate(next && next.startsWith('/') && !next.startsWith('//') ? next : HOME_OF[tokens.me.role]);
   };
   const secondStep = (challengeToken: string) =>
     apiForm({
@@ -91,6 +94,8 @@ export function secondFactorScreen(): Child[] {
               'mutation($input: ConfirmSecondFactorInput!) { confirmSecondFactorEnrolment(input: $input) { recoveryCodes } }',
               { input: { code: values.code.trim() } },
             );
+            const me = session.me;
+            if (me) session.set({ ...session.tokens!, me: { ...me, secondFactor: { ...me.secondFactor, enrolled: true } } });
             replace(
               place,
               h('p', { class: 'result-ok' }, '✓ ', t('twoFactor.done')),

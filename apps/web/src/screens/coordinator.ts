@@ -2,7 +2,7 @@ import { ApiProblem, gql } from '../api.js';
 import { Child, badge, h, replace, table } from '../dom.js';
 import { formatDateTime, localInputToIso } from '../format.js';
 import { actionButton, apiForm } from '../forms.js';
-import { render } from '../router.js';
+import { render, ScreenContext } from '../router.js';
 import { session } from '../session.js';
 import { t } from '../strings.js';
 import { seatBadge } from './public.js';
@@ -84,7 +84,7 @@ async function delegateAction(mutation: 'accreditDelegate' | 'withdrawAccreditat
 }
 
 /** Constituents, decrypted: only this screen shows identities, and only to their delegation's coordinator. */
-export async function constituentsScreen(): Promise<Child[]> {
+export async function constituentsScreen(context: ScreenContext): Promise<Child[]> {
   const [delegates, { constituents }] = await Promise.all([
     roster(),
     gql<{ constituents: { totalCount: number; items: ConstituentRow[] } }>(
@@ -141,6 +141,8 @@ export async function constituentsScreen(): Promise<Child[]> {
         { id: delegationOf() },
       );
       const url = URL.createObjectURL(new Blob([constituentsCsv.csv], { type: 'text/csv' }));
+      // The decrypted file lives in memory only while this page is open.
+      context.onLeave(() => URL.revokeObjectURL(url));
       replace(
         exportArea,
         h('a', { href: url, download: 'constituents.csv' }, t('coordinator.download', { count: constituentsCsv.rowCount })),
