@@ -257,6 +257,18 @@ describe('the web client in a browser (e2e)', () => {
     await page.getByRole('link', { name: 'Constituents', exact: true }).click();
     await page.getByRole('cell', { name: /good\.row@example\.org/ }).waitFor();
     await shot(page, '09-constituents-desktop');
+
+    // Mandates from the same table: revoke one, then issue it again.
+    const row = page.getByRole('row', { name: /Good Row/ });
+    await row.getByRole('button', { name: 'Revoke mandate' }).click();
+    await row.getByText('No mandate').waitFor();
+    await row.getByRole('button', { name: 'Issue mandate' }).click();
+    await row.getByText('✓ Active').waitFor();
+    const mandates = await t.sql<{ status: string }>(
+      'SELECT m.status FROM mandate m JOIN constituent c ON c.id = m.constituent_id WHERE c.delegation_id = $1 ORDER BY m.issued_at',
+      [fr],
+    );
+    expect(mandates.map((m) => m.status).sort()).toEqual(['ACTIVE', 'ACTIVE', 'REVOKED']);
   }, 90_000);
 
   it('the public page checks the ledger in the browser: intact, then the tampered entry by its sequence number', async () => {
