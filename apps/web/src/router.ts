@@ -58,8 +58,9 @@ export async function render(): Promise<void> {
   }
   const roles = found.route.roles;
   if (roles && !(session.me && roles.includes(session.me.role))) {
-    navigate(`/sign-in?next=${encodeURIComponent(path + location.search)}`);
-    return;
+    // Replace, not push: Back must not return to a page that only redirects again.
+    history.replaceState(null, '', `/sign-in?next=${encodeURIComponent(path + location.search)}`);
+    return render();
   }
   replace(main, h('p', { class: 'muted' }, t('loading')));
   const context: ScreenContext = {

@@ -28,13 +28,11 @@ export async function delegateHomeScreen(context: ScreenContext): Promise<Child[
       voteWeight: number;
       delegationId: string;
     };
-    me: { delegationId: string | null };
     sessions: { items: { id: string; title: string; status: string; startsAt: string; agenda: { position: number; title: string }[] }[] };
     votes: { items: { id: string; resolution: { title: string }; amendmentId: string | null; acceptingBallots: boolean }[] };
     petitions: { items: { id: string; purpose: string; expiresAt: string; progress: Progress }[] };
   }>(
     `{ myDelegate { displayName seated accredited activeMandateCount voteWeight delegationId }
-       me { delegationId }
        sessions(status: [IN_PROGRESS], limit: 5) { items { id title status startsAt agenda { position title } } }
        votes(status: [OPEN], limit: 50) { items { id amendmentId acceptingBallots resolution { title } } }
        petitions(status: [OPEN], limit: 50) { items { id purpose expiresAt progress { ${PROGRESS_FIELDS} } } } }`,
