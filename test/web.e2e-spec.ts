@@ -198,7 +198,7 @@ describe('the web client in a browser (e2e)', () => {
       await ok(
         t.gql(
           'mutation($input: CastBallotInput!) { castBallot(input: $input) { receipt } }',
-          { input: { voteId: vote.id, choice: i ? 'NO' : 'YES' } },
+          { input: { voteId: vote.id, choice: i < 2 ? 'YES' : 'NO' } },
           d.token,
         ),
       );
@@ -271,12 +271,22 @@ describe('the web client in a browser (e2e)', () => {
     expect(mandates.map((m) => m.status).sort()).toEqual(['ACTIVE', 'ACTIVE', 'REVOKED']);
   }, 90_000);
 
-  it('the public page checks the ledger in the browser: intact, then the tampered entry by its sequence number', async () => {
+  it('anyone reads an adopted resolution and its bulletin, and checks the ledger in the browser: intact, then the tampered entry by its sequence number', async () => {
     await ok(t.gql('mutation { createLedgerCheckpoint { treeSize } }', {}, secretariat));
     const page = await newPage(PHONE);
     await page.goto(`${t.url}/`);
     await page.getByTestId('seated-count').waitFor();
     await shot(page, '01-home-phone');
+
+    // The resolution adopted in the delegate's test, its result and its bulletin, for anyone.
+    await page.getByRole('link', { name: 'Resolutions' }).first().click();
+    await page.getByRole('link', { name: 'On safe channels for relatives' }).click();
+    await page.getByText('Yes 3, no 1, abstain 0; 4 of 4 on the roll voted.').waitFor();
+    await shot(page, '13-resolution-result-phone');
+    await page.getByRole('link', { name: 'Bulletin of this vote' }).click();
+    await page.getByText('4 ballots counted.').waitFor();
+    expect(await page.getByRole('row').count()).toBe(5);
+    await shot(page, '14-bulletin-phone');
     await page.getByRole('link', { name: 'Check the record' }).first().click();
     const verdict = page.getByTestId('verification');
     await verdict.getByText(/The record is intact/).waitFor();
