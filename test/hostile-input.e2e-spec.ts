@@ -15,7 +15,7 @@ import { codes, GqlResult, startTestApp, TestApp } from './support/test-app';
 const SEED = Number(process.env.FC_SEED ?? 20261202);
 /** MAX_REQUEST_BODY_BYTES's default. */
 const MAX_BODY_BYTES = 5 * 1024 * 1024;
-const RUNS_PER_MUTATION = Number(process.env.FC_RUNS ?? 12);
+const RUNS_PER_MUTATION = Number(process.env.FC_RUNS ?? 8);
 
 /**
  * Sign-in steps deliberately commit what a failure teaches (attempt counters, audit events) even when they
