@@ -12,6 +12,11 @@ import {
 } from './support/access-fixtures';
 import { codes, GqlResult, startTestApp, TestApp } from './support/test-app';
 
+/*
+ * The role table of ../shared/DOMAIN.md and the README, run as every role against every root operation. The rows,
+ * and what `allowed` and each refusal code mean, are in ./support/permission-rows.ts (docs/security.md explains).
+ */
+
 /** What a result shows of the access checks: `allowed`, a refusal code, or something that proves neither. */
 function observed(result: GqlResult, field: string): string {
   if (result.status >= 500) return `HTTP ${result.status}`;
