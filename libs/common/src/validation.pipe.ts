@@ -21,9 +21,10 @@ const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF
 /** The path of the first string anywhere in `value` that no column could store, if any. */
 export function unstorableText(value: unknown, path: string): string | null {
   if (typeof value === 'string') return UNSTORABLE.test(value) ? path : null;
+  // As class-validator names fields: a text item of a list as the list (its `each` checks), an object item by index.
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      const found = unstorableText(value[i], `${path}.${i}`);
+      const found = unstorableText(value[i], typeof value[i] === 'string' ? path : `${path}.${i}`);
       if (found) return found;
     }
   } else if (value !== null && typeof value === 'object') {
