@@ -1,12 +1,27 @@
 import { TOTP_PERIOD_SECONDS, totpCode } from '@gc/auth';
 import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, startTestApp, TestApp } from './support/test-app';
+import { coordinatorOf, seatedDelegates } from './support/factories';
 import { CONFIRM_ENROLMENT, LOGIN, START_ENROLMENT, VERIFY_SECOND_FACTOR } from './support/two-factor';
+import {
+  BULLETIN,
+  CAST,
+  CLOSE_VOTE,
+  markPresent,
+  ok as succeeded,
+  OPEN_VOTE,
+  PLACE_RESOLUTION,
+  RECEIPT,
+  sessionInProgress,
+  sha256Hex,
+  submittedResolution,
+} from './support/voting-fixtures';
 
 /**
  * A full scenario with known marker values, then a scan of everything that leaves the process or the
  * ledger for them: every log line, every GraphQL response except the one that hands a value to its owner,
  * the ledger's canonical texts and the audit table. Stored copies are scanned too: nothing in the database
- * may hold a password, token, TOTP secret, recovery code or constituent contact in clear (or hex).
+ * may hold a password, token (receipt tokens included), TOTP secret, recovery code or constituent contact in
+ * clear (or hex).
  */
 describe('secrets never leak into logs, responses, the ledger or the audit (e2e)', () => {
   let t: TestApp;
@@ -245,6 +260,36 @@ describe('secrets never leak into logs, responses, the ledger or the audit (e2e)
     await call('coordinator lists sessions', '{ myAuthSessions { items { id createdAt lastUsedAt current } } }', {}, coordinator);
     expect(responses.length).toBeGreaterThan(25);
     expect(markers.size).toBeGreaterThan(35);
+  });
+
+  it('runs a secret vote: the receipt token goes back to its voter only', async () => {
+    const secretariat = await t.signIn();
+    const voters = await seatedDelegates(t, await coordinatorOf(t, 'AT', secretariat), 3, 'Scan voter');
+    const sessionId = await sessionInProgress(t, secretariat, 'Scan session');
+    const resolutionId = await submittedResolution(t, voters[0], voters.slice(1), 'Scan resolution');
+    const placed = await succeeded(t.gql(PLACE_RESOLUTION, { input: { resolutionId, sessionId } }, secretariat));
+    await markPresent(t, sessionId, voters);
+    const vote = (
+      await succeeded(
+        t.gql(
+          OPEN_VOTE,
+          { input: { agendaItemId: placed.placeResolutionOnAgenda.agendaItemId, rule: 'SIMPLE', secrecy: 'SECRET' } },
+          secretariat,
+        ),
+      )
+    ).openVote;
+    const cast = ok(
+      await call('castBallot', CAST, { input: { voteId: vote.id, choice: 'NO' } }, voters[0].token, ['receipt token']),
+      'castBallot',
+    ).castBallot;
+    mark('receipt token', cast.receipt);
+    // The scan can fail: the answer that hands the token to its voter does carry it.
+    expect(responses.at(-1)!.body).toContain(cast.receipt);
+    await call('myBallot', 'query($id: ID!) { myBallot(voteId: $id) { voted choice } }', { id: vote.id }, voters[0].token);
+    ok(await call('closeVote', CLOSE_VOTE, { id: vote.id }, secretariat), 'closeVote');
+    await call('bulletin', BULLETIN, { voteId: vote.id });
+    await call('receipt check', RECEIPT, { voteId: vote.id, hash: sha256Hex(cast.receipt) });
+    await call('public ledger after the vote', '{ ledgerEntries(limit: 1000) { kind payload canonical } }', {});
   });
 
   /** Every form in which a marker could appear: as typed, URL-encoded, lower-cased, and hex (bytea columns). */

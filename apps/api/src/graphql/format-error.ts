@@ -1,4 +1,4 @@
-import { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, GraphQLFormattedError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { DomainError } from '@gc/common';
 import { Logger } from 'pino';
@@ -37,6 +37,11 @@ export function createFormatError(logger: Logger) {
     const code = formatted.extensions?.code;
     if (typeof code === 'string' && REQUEST_ERROR_CODES.has(code)) {
       return { message: formatted.message, locations, extensions: { code } };
+    }
+    // graphql-js refused the request before execution without a code (e.g. "Too many errors processing
+    // variables"): no resolver ran, the message is graphql-js's own, and the fault is the request's.
+    if (error instanceof GraphQLError && !error.path && !error.originalError) {
+      return { message: formatted.message, locations, extensions: { code: 'BAD_USER_INPUT' } };
     }
     logger.error({ err: original, path }, 'unexpected error while resolving a GraphQL operation');
     return { message: 'Internal server error', path, locations, extensions: { code: 'INTERNAL_SERVER_ERROR' } };

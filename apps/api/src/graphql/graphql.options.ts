@@ -21,7 +21,9 @@ export function graphqlOptions(config: AppConfig, logger: Logger, moduleRef: Mod
     maxDepth: { n: config.graphqlMaxDepth, ignoreIntrospection: !production },
     maxAliases: { n: QUERY_LIMITS.maxAliases },
     costLimit: { maxCost: QUERY_LIMITS.maxCost, ignoreIntrospection: !production },
-    maxTokens: { n: QUERY_LIMITS.maxTokens },
+    // graphql-armor counts tokens in a plugin hook whose refusal Apollo answers with HTTP 500; graphql-js's
+    // own parser limit (parseOptions below) refuses the same document as a syntax error, 400.
+    maxTokens: { enabled: false },
     maxDirectives: { n: QUERY_LIMITS.maxDirectives },
     blockFieldSuggestion: { enabled: production },
   }).protect();
@@ -32,6 +34,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, moduleRef: Mod
     introspection: config.graphqlIntrospection,
     playground: false,
     allowBatchedHttpRequests: false,
+    parseOptions: { maxTokens: QUERY_LIMITS.maxTokens },
     includeStacktraceInErrorResponses: false,
     validationRules: armor.validationRules,
     // Our CommonJS build and the ESM @nestjs/apollo see two declarations of the same plugin type.
