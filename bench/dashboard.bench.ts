@@ -174,7 +174,7 @@ async function main(): Promise<void> {
     };
     writeSection(
       'dashboard',
-      `## Council read dashboard\n\nbench/dashboard.bench.ts. ${figures(results)}\n\nSummary line: \`${JSON.stringify(summary)}\`\n\n` +
+      `## Council read dashboard\n\nbench/dashboard.bench.ts.\n\n${figures(results)}\n\nSummary line: \`${JSON.stringify(summary)}\`\n\n` +
         `- Data: the ${answer.delegations.totalCount} founding delegations with ${DELEGATES_PER_DELEGATION} seated delegates each, ` +
         `${answer.committees.totalCount} committees with ${MEMBERS_PER_COMMITTEE} members and a chair, ${OPEN_PETITIONS} open petitions, ` +
         `${SESSIONS} sessions. One anonymous GraphQL query (\`DASHBOARD\` in the bench) asks for all of it; ${WARMUP} requests warm up first.\n` +

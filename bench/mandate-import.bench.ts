@@ -126,7 +126,7 @@ async function main(): Promise<void> {
     const summary = { scenario: 'mandate-import', rows: ROWS, ms: round(httpMs), rawSqlMs: round(rawMs), ratio: round(rawMs / httpMs, 2) };
     writeSection(
       'mandate-import',
-      `## Mandate import\n\nbench/mandate-import.bench.ts. ${figures(results)}\n\nSummary line: \`${JSON.stringify(summary)}\`\n\n` +
+      `## Mandate import\n\nbench/mandate-import.bench.ts.\n\n${figures(results)}\n\nSummary line: \`${JSON.stringify(summary)}\`\n\n` +
         `- One request from a coordinator of a delegation with ${DELEGATES} accredited delegates, after a warm-up import of ${WARMUP_ROWS} rows ` +
         'into another delegation: every row is checked before anything is written, identities are encrypted (AES-256-GCM) with ' +
         'their blind indexes, then constituents and mandates go in with one bulk statement each, seats are re-derived and one ' +

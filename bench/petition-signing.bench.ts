@@ -102,7 +102,7 @@ async function main(): Promise<void> {
     };
     writeSection(
       'petition-signing',
-      `## Petition signing with the threshold crossing\n\nbench/petition-signing.bench.ts. ${figures(results)}\n\n` +
+      `## Petition signing with the threshold crossing\n\nbench/petition-signing.bench.ts.\n\n${figures(results)}\n\n` +
         `Summary line: \`${JSON.stringify(summary)}\`\n\n` +
         `- ${SEATED} seated delegates; each petition gets exactly the ${needed} signatures that two-thirds needs, from ` +
         `${CONCURRENCY} clients at once, so its last signature crosses the threshold (checked: each petition THRESHOLD_MET with ` +

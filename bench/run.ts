@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { appendFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BENCH_DIR, log, machine, round, writeSection } from './support';
 
@@ -55,6 +55,7 @@ function run(name: string, env: Record<string, string> = {}): Promise<{ lines: R
 interface ProfileNode {
   id: number;
   callFrame: { functionName: string; url: string; lineNumber: number };
+  children?: number[];
 }
 
 /** Self time per function and per package from a .cpuprofile, idle time left out. */
@@ -62,8 +63,26 @@ export function summarizeProfile(profile: { nodes: ProfileNode[]; samples: numbe
   totalMs: number;
   functions: { name: string; ms: number; share: number }[];
   packages: { name: string; ms: number; share: number }[];
+  /** For the function with the most self time: the nearest callers in a package or this project, by its time under them. */
+  topCallers: { name: string; ms: number; share: number }[];
 } {
   const byId = new Map(profile.nodes.map((node) => [node.id, node]));
+  const parentOf = new Map<number, number>();
+  for (const node of profile.nodes) for (const child of node.children ?? []) parentOf.set(child, node.id);
+  const frameName = (node: ProfileNode) => {
+    const url = node.callFrame.url.replace(/^file:\/\//, '');
+    const pkg = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(url)?.[1];
+    const shortUrl = pkg ? url.slice(url.indexOf(pkg)) : url.replace(/^.*\/dist\//, 'dist/');
+    return `${node.callFrame.functionName || '(anonymous)'}${shortUrl ? ` ${shortUrl}:${node.callFrame.lineNumber + 1}` : ''}`;
+  };
+  /** The first frame above `id` whose code is a package's or this project's (not Node's own or native). */
+  const caller = (id: number): string => {
+    for (let at = parentOf.get(id); at !== undefined; at = parentOf.get(at)) {
+      const node = byId.get(at)!;
+      if (/node_modules\/|\/dist\//.test(node.callFrame.url)) return frameName(node);
+    }
+    return '(no caller outside Node)';
+  };
   const functionMs = new Map<string, number>();
   const packageMs = new Map<string, number>();
   let totalMs = 0;
@@ -83,8 +102,7 @@ export function summarizeProfile(profile: { nodes: ProfileNode[]; samples: numbe
           : frame.functionName.startsWith('(')
             ? frame.functionName
             : 'other (V8 and native)';
-    const shortUrl = pkg ? url.slice(url.indexOf(pkg)) : url.replace(/^.*\/dist\//, 'dist/');
-    const name = `${frame.functionName || '(anonymous)'}${shortUrl ? ` ${shortUrl}:${frame.lineNumber + 1}` : ''}`;
+    const name = frameName(byId.get(id)!);
     functionMs.set(name, (functionMs.get(name) ?? 0) + ms);
     packageMs.set(where, (packageMs.get(where) ?? 0) + ms);
   });
@@ -93,7 +111,14 @@ export function summarizeProfile(profile: { nodes: ProfileNode[]; samples: numbe
       .sort((a, b) => b[1] - a[1])
       .slice(0, n)
       .map(([name, ms]) => ({ name, ms: round(ms), share: round((100 * ms) / totalMs) }));
-  return { totalMs: round(totalMs), functions: ranked(functionMs, 12), packages: ranked(packageMs, 10) };
+  const top = ranked(functionMs, 1)[0]?.name;
+  const callerMs = new Map<string, number>();
+  profile.samples.forEach((id, i) => {
+    if (frameName(byId.get(id)!) !== top) return;
+    const name = caller(id);
+    callerMs.set(name, (callerMs.get(name) ?? 0) + (profile.timeDeltas[i] ?? 0) / 1000);
+  });
+  return { totalMs: round(totalMs), functions: ranked(functionMs, 12), packages: ranked(packageMs, 10), topCallers: ranked(callerMs, 6) };
 }
 
 async function profile(script: string, path: string): Promise<string> {
@@ -108,7 +133,9 @@ async function profile(script: string, path: string): Promise<string> {
       `### ${path} (\`${script}\` scenario, the API server under \`node --cpu-prof\`)\n\n` +
       `${summary.totalMs} ms of busy CPU in the server process, by where the code lives (self time):\n\n` +
       `| share | ms | where |\n| ---: | ---: | --- |\n${summary.packages.map(row).join('\n')}\n\n` +
-      `The functions with the most self time:\n\n| share | ms | function |\n| ---: | ---: | --- |\n${summary.functions.map(row).join('\n')}`
+      `The functions with the most self time:\n\n| share | ms | function |\n| ---: | ---: | --- |\n${summary.functions.map(row).join('\n')}\n\n` +
+      `Where the first of them (\`${summary.functions[0]?.name}\`) is called from, nearest frame in a package or this project ` +
+      `(share of all busy CPU):\n\n| share | ms | caller |\n| ---: | ---: | --- |\n${summary.topCallers.map(row).join('\n')}`
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -126,7 +153,7 @@ async function main(): Promise<void> {
       'figures vary with the machine and its load. Every full-stack figure is measured against a real API server process ' +
       '(`node dist/apps/api/src/main.js`, production mode, its pool of 20 connections) on an embedded PostgreSQL of its own, ' +
       'with the load generator in the bench process on the same machine. One JSON line per scenario: bench/results.jsonl.\n\n' +
-      `## Machine\n\n${machine()}\n\n` +
+      `## Machine\n\n${machine()}\n\n<!-- load bench: start -->\n<!-- load bench: end -->\n\n` +
       names.map((name) => `<!-- ${name} bench: start -->\n<!-- ${name} bench: end -->`).join('\n\n') +
       '\n\n<!-- cpu-profile bench: start -->\n<!-- cpu-profile bench: end -->\n' +
       // The reading of the figures, written by a person after a run (bench/ANALYSIS.md).
@@ -135,6 +162,9 @@ async function main(): Promise<void> {
   writeFileSync(RESULTS_JSONL, '');
   const failed: string[] = [];
   const started = Date.now();
+  // Other work on the machine slows every figure down; the report says how busy it was.
+  const load: number[] = [loadavg()[0]];
+  const sampler = setInterval(() => load.push(loadavg()[0]), 5000);
   for (const name of names) {
     log(`\n=== bench ${name} ===`);
     const t0 = Date.now();
@@ -149,6 +179,13 @@ async function main(): Promise<void> {
     log(`\n=== CPU profile: ${path} ===`);
     profiles.push(await profile(script, path));
   }
+  clearInterval(sampler);
+  writeSection(
+    'load',
+    `- Load during this run (1-minute load average, sampled every 5 s, on ${cpus().length} cores): mean ` +
+      `${round(load.reduce((a, b) => a + b, 0) / load.length)}, max ${round(Math.max(...load))}. Above the number of cores, ` +
+      'other processes were competing for the CPUs and every figure below is lower than an idle machine would give.',
+  );
   writeSection(
     'cpu-profile',
     '## CPU profiles of the hottest paths\n\n' +
