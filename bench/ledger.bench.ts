@@ -1,9 +1,9 @@
 import 'reflect-metadata';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { generateKeyPairSync } from 'node:crypto';
 import { once } from 'node:events';
-import { createWriteStream, existsSync, mkdtempSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, freemem, platform, release, tmpdir, totalmem } from 'node:os';
+import { createWriteStream, existsSync, mkdtempSync, renameSync, rmSync, statSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createLogger } from '@gc/common';
@@ -21,6 +21,7 @@ import {
   rawPublicKey,
   signBody,
 } from '../libs/ledger/src/verify';
+import { BENCH_DIR, figures, machine, Result, writeSection } from './support';
 
 /**
  * `npm run bench`: how fast the record can be checked and written. Not a test: it prints one JSON line per
@@ -28,9 +29,6 @@ import {
  * its own and not the generator's.
  */
 
-type Result = Record<string, string | number | boolean>;
-
-const BENCH_DIR = __dirname.includes(`${join('dist', 'bench')}`) ? join(__dirname, '..', '..', 'bench') : __dirname;
 const COUNCIL = '5d1c0b6e-1d0f-4a7e-9f55-7a1d2c3b4e5f';
 const KINDS = ['DELEGATE_ACCREDITED', 'MANDATE_RECORDED', 'SESSION_CONVENED', 'PETITION_SIGNED', 'VOTE_CLOSED', 'ASSESSMENT_RECORDED'];
 
@@ -210,36 +208,7 @@ async function appendScenarios(): Promise<Result[]> {
   return results;
 }
 
-function machine(): string {
-  const cpu = cpus();
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    // Outside a git checkout the figures still stand.
-  }
-  return [
-    `- CPU: ${cpu.length} x ${cpu[0]?.model ?? 'unknown'}`,
-    `- Memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB total, ${(freemem() / 1024 ** 3).toFixed(1)} GiB free at start`,
-    `- OS: ${platform()} ${release()}; Node.js ${process.version}`,
-    `- Commit: ${commit} (plus uncommitted changes, if any); run at ${new Date().toISOString()}`,
-  ].join('\n');
-}
-
-function table(results: Result[]): string {
-  return results
-    .map(
-      (r) =>
-        `- **${r.scenario}**: ${Object.entries(r)
-          .filter(([k]) => k !== 'scenario')
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}`,
-    )
-    .join('\n');
-}
-
 async function main(): Promise<void> {
-  const header = machine();
   const results: Result[] = [];
   const emit = (result: Result) => {
     results.push(result);
@@ -251,20 +220,20 @@ async function main(): Promise<void> {
   emit(await verifyScenario(1_000_000, 0));
   for (const result of await appendScenarios()) emit(result);
 
-  writeFileSync(
-    join(BENCH_DIR, 'RESULTS.md'),
-    `# Ledger benchmark results\n\nWritten by \`npm run bench\` (bench/ledger.bench.ts). Not a test: figures vary with the machine and its load.\n\n` +
-      `## Machine\n\n${header}\n\n## Figures\n\n${table(results)}\n\n` +
-      `## How to read them\n\n` +
+  writeSection(
+    'ledger',
+    `## Ledger append and verify\n\nWritten by \`npm run bench\` (bench/ledger.bench.ts). Not a test: figures vary with the machine and its load. ` +
+      `This run: ${machine().split('\n').pop()!.slice(2)}.\n\n${figures(results)}\n\n` +
+      `### How to read them\n\n` +
       `- *verify*: the verifier core (the code behind \`npm run verify -- --file\`) re-checks every entry's canonical text, hash and\n` +
       `  link, recomputes the Merkle root at every checkpoint (one per 100,000 entries) and checks each Ed25519 signature.\n` +
       `  It runs in a child process; peakRssMB is that process's maximum resident memory. Memory must not grow with\n` +
       `  the ledger: compare the 100,000 and 1,000,000 runs, and the first and last third of each run. Target: 1,000,000 in under 10 s.\n` +
       `- *append*: \`LedgerService.append\` in its own transaction, serialized per council by the advisory lock,\n` +
-      `  through the app's connection pool (20 connections), against a real PostgreSQL.\n` +
+      `  through the app's connection pool (20 connections), against a real PostgreSQL. No raw-SQL limit is given: each append\n` +
+      `  reads the chain head and hashes in the app, so a replay of recorded statements would not be the same work.\n` +
       `- *checkpoint*: \`CheckpointService.checkpoint\`; cold reads every entry hash once, later ones reuse remembered subtrees.\n`,
   );
-  process.stderr.write(`wrote ${join(BENCH_DIR, 'RESULTS.md')}\n`);
 }
 
 main().catch((error) => {

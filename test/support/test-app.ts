@@ -13,6 +13,13 @@ import { enrolSecondFactor, LOGIN, VERIFY_SECOND_FACTOR } from './two-factor';
 export const SECRETARIAT_EMAIL = 'secretariat@test.council';
 export const SECRETARIAT_PASSWORD = 'correct horse battery staple';
 
+/** The fixed keys of a test app outside production; server processes started on its database use the same. */
+export const TEST_KEYS = {
+  JWT_SECRET: 'test-only-secret-that-is-long-enough-0123456789',
+  COUNCIL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
+  COUNCIL_LEDGER_KEY: Buffer.alloc(32, 9).toString('base64'),
+};
+
 export interface GqlResult<T = Record<string, any>> {
   status: number;
   data: T | null | undefined;
@@ -58,11 +65,7 @@ export async function startTestApp(
           COUNCIL_DATA_KEY: randomBytes(32).toString('base64'),
           COUNCIL_LEDGER_KEY: randomBytes(32).toString('base64'),
         }
-      : {
-          JWT_SECRET: 'test-only-secret-that-is-long-enough-0123456789',
-          COUNCIL_DATA_KEY: Buffer.alloc(32, 7).toString('base64'),
-          COUNCIL_LEDGER_KEY: Buffer.alloc(32, 9).toString('base64'),
-        };
+      : TEST_KEYS;
   const config = loadConfig({
     NODE_ENV: 'test',
     ...fixedKeys,

@@ -4,7 +4,7 @@ import { ApolloDriver, ApolloDriverConfig } from '@nestjs/apollo';
 import { GraphQLModule } from '@nestjs/graphql';
 import { Logger } from 'pino';
 import { AuthModule } from '@gc/auth';
-import { InputValidationPipe } from '@gc/common';
+import { InputValidationPipe, MetricsModule } from '@gc/common';
 import { ComplianceModule } from '@gc/compliance';
 import { AppConfig, ConfigModule } from '@gc/config';
 import { CouncilModule } from '@gc/council';
@@ -20,17 +20,20 @@ import { ENTITIES } from './entities';
 import { graphqlOptions } from './graphql/graphql.options';
 import { TransactionInterceptor } from './graphql/transaction.interceptor';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 
 export const LOGGER = Symbol('LOGGER');
 
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig, databaseUrl: string, logger: Logger): DynamicModule {
+  /** `databaseUrl` may go through a pooler; `directUrl` must not (LISTEN, the start-up lock). */
+  static forRoot(config: AppConfig, databaseUrl: string, logger: Logger, directUrl = databaseUrl): DynamicModule {
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        DbModule.forRoot(dataSourceOptions(databaseUrl, ENTITIES, MIGRATIONS)),
+        MetricsModule,
+        DbModule.forRoot(dataSourceOptions(databaseUrl, ENTITIES, MIGRATIONS), directUrl),
         GraphQLModule.forRootAsync<ApolloDriverConfig>({
           driver: ApolloDriver,
           inject: [ModuleRef],
@@ -46,7 +49,7 @@ export class AppModule {
         VotingModule,
         ComplianceModule,
       ],
-      controllers: [HealthController],
+      controllers: config.metricsEnabled ? [HealthController, MetricsController] : [HealthController],
       providers: [
         { provide: LOGGER, useValue: logger },
         { provide: APP_PIPE, useClass: InputValidationPipe },

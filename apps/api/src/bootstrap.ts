@@ -1,10 +1,12 @@
 import { NestFactory } from '@nestjs/core';
 import { NestExpressApplication } from '@nestjs/platform-express';
+import { Client } from 'pg';
 import { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { AccountService, SecretariatLogin } from '@gc/auth';
 import { PinoNestLogger } from '@gc/common';
 import { AppConfig } from '@gc/config';
+import { Db } from '@gc/db';
 import { CouncilSeeder } from '@gc/council';
 import { AppModule } from './app.module';
 import { serveWebClient } from './web/static';
@@ -26,7 +28,9 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
         'without it the encrypted data cannot be read. Set COUNCIL_DATA_KEY (base64 of 32 bytes) in production.',
     );
   }
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, logger), {
+  // DATABASE_DIRECT_URL belongs to DATABASE_URL; an embedded database has no pooler in front of it.
+  const directUrl = config.databaseUrl ? (config.databaseDirectUrl ?? databaseUrl) : databaseUrl;
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, databaseUrl, logger, directUrl), {
     logger: new PinoNestLogger(logger),
     bodyParser: false,
   });
@@ -37,20 +41,24 @@ export async function createApp(config: AppConfig, databaseUrl: string, logger: 
   return app;
 }
 
-/** Runs pending migrations and the idempotent founding seed under a database-wide lock. */
+/**
+ * Runs pending migrations and the idempotent founding seed under a database-wide lock. The lock is a session lock,
+ * held on its own direct connection: through a transaction-mode pooler it could be taken on one server connection
+ * and released on another, and stay held forever.
+ */
 export async function migrateAndSeed(app: NestExpressApplication, logger: Logger): Promise<SeedResult> {
   const dataSource = app.get(DataSource);
-  const runner = dataSource.createQueryRunner();
-  await runner.connect();
+  const lock = new Client({ connectionString: app.get(Db).directUrl, application_name: 'global-council-startup' });
+  await lock.connect();
   try {
-    await runner.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
+    await lock.query('SELECT pg_advisory_lock($1)', [STARTUP_LOCK]);
     const applied = await dataSource.runMigrations({ transaction: 'each' });
     if (applied.length) logger.info({ migrations: applied.map((m) => m.name) }, 'migrations applied');
     const council = await app.get(CouncilSeeder).seedFoundingCouncil();
     const secretariat = await app.get(AccountService).ensureSecretariat(council.id);
     return { councilId: council.id, secretariat };
   } finally {
-    await runner.query('SELECT pg_advisory_unlock($1)', [STARTUP_LOCK]).catch(() => undefined);
-    await runner.release();
+    // Ending the session releases its lock.
+    await lock.end();
   }
 }

@@ -54,7 +54,16 @@ async function main(): Promise<void> {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, 'shutting down');
+    const forced = setTimeout(() => {
+      logger.error({ graceSeconds: config.shutdownGraceSeconds }, 'requests still running after the grace period; exiting');
+      process.exit(1);
+    }, config.shutdownGraceSeconds * 1000);
+    forced.unref();
     try {
+      // Refuse new connections at once (the load balancer moves to another instance) and drop idle keep-alive ones.
+      // Requests in flight run to completion: app.close() waits for their connections, after closing the
+      // subscriptions' WebSockets with 1001 (going away) so clients reconnect elsewhere. Then the pool closes.
+      app.getHttpServer().close();
       await app.close();
       await embedded?.stop();
       logger.info('stopped');

@@ -1,28 +1,50 @@
 import 'reflect-metadata';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parseArgs, ParseArgsConfig } from 'node:util';
 import { DataSource } from 'typeorm';
-import { createLogger } from '@gc/common';
-import { loadConfig } from '@gc/config';
+import { AccountService } from '@gc/auth';
+import { createLogger, DomainError } from '@gc/common';
+import { AppConfig, ConfigError, loadConfig } from '@gc/config';
 import { dataSourceOptions, EmbeddedPostgresHandle, startEmbeddedPostgres } from '@gc/db';
+import { GraphqlLedgerSource } from '../../../libs/ledger/src/verify';
 import { MIGRATIONS } from '../../../migrations';
 import { ENTITIES } from '../../api/src/entities';
 import { createApp, migrateAndSeed } from '../../api/src/bootstrap';
 import { printSortedSchema } from '../../api/src/graphql/schema-file';
+import { exportLedger } from '../../verifier/src/export-ledger';
+import { Progress } from '../../verifier/src/progress';
+import { runVerifierCli } from '../../verifier/src/verifier-cli';
+import { backupHints } from './backup-hints';
+import { exportPublicData } from './public-export';
 import { seedDemo } from './seed-demo';
 
-const USAGE = `Usage: npm run council -- <command>
+/** Exit codes: 0 done, 1 the command failed, 2 it was called wrongly, 78 the configuration is invalid. */
+const EXIT = { failed: 1, usage: 2, config: 78 } as const;
 
-Commands:
-  migrate                    apply pending migrations
-  seed                       apply migrations and seed the founding council (idempotent)
-  migration:generate <Name>  write migrations/<timestamp>-<Name>.ts from the entity changes
-  schema                     write schema.gql from the code-first GraphQL types
-  seed:demo                  seed, then add the demo delegates, mandates and agreement (docs/compliance.md); never run by default
+class UsageError extends Error {}
 
-Uses DATABASE_URL when set, the embedded PostgreSQL under ./.data otherwise.`;
+interface Command {
+  name: string;
+  args: string;
+  summary: string;
+  /** Shown by `<command> --help` below the usage line. */
+  details: string;
+  run(argv: string[]): Promise<number | void>;
+}
 
-async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
+const DATABASE_NOTE = 'Uses DATABASE_URL when set, the embedded PostgreSQL under COUNCIL_DATA_DIR (./.data) otherwise.';
+
+/** Parses a command's options strictly; unknown or malformed ones are usage errors. */
+function options<T extends NonNullable<ParseArgsConfig['options']>>(argv: string[], spec: T) {
+  try {
+    return parseArgs({ args: argv, options: spec, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+}
+
+async function withDatabase<T>(work: (url: string, config: AppConfig) => Promise<T>): Promise<T> {
   const config = loadConfig();
   let embedded: EmbeddedPostgresHandle | null = null;
   const url =
@@ -34,10 +56,29 @@ async function withDatabase<T>(work: (url: string) => Promise<T>): Promise<T> {
       persistent: true,
     })).url;
   try {
-    return await work(url);
+    return await work(url, config);
   } finally {
     await embedded?.stop();
   }
+}
+
+/** The app on the database, migrated and seeded, for commands that act through the services. */
+function withApp<T>(work: (app: Awaited<ReturnType<typeof createApp>>, councilId: string) => Promise<T>): Promise<T> {
+  return withDatabase(async (url, config) => {
+    const logger = createLogger(config.logLevel);
+    const app = await createApp(config, url, logger);
+    try {
+      const seed = await migrateAndSeed(app, logger);
+      if (seed.secretariat?.generatedPassword) {
+        process.stdout.write(
+          `Secretariat account created: ${seed.secretariat.email} / ${seed.secretariat.generatedPassword} (shown once)\n`,
+        );
+      }
+      return await work(app, seed.councilId);
+    } finally {
+      await app.close();
+    }
+  });
 }
 
 /** Rewrites migrations/index.ts to list every migration file, oldest first. */
@@ -59,7 +100,7 @@ function writeMigrationIndex(): void {
 
 async function generateMigration(name: string | undefined): Promise<void> {
   if (!name || !/^[A-Z][A-Za-z0-9]*$/.test(name))
-    throw new Error('Give the migration a PascalCase name: npm run migration:generate -- AddPetitions');
+    throw new UsageError('give the migration a PascalCase name: npm run migration:generate -- AddPetitions');
   await withDatabase(async (url) => {
     const dataSource = await new DataSource(dataSourceOptions(url, ENTITIES, MIGRATIONS)).initialize();
     try {
@@ -91,78 +132,190 @@ async function generateMigration(name: string | undefined): Promise<void> {
   });
 }
 
-async function main(argv: string[]): Promise<void> {
-  const [command, ...rest] = argv;
-  switch (command) {
-    case 'migrate':
-    case 'seed':
-      await withDatabase(async (url) => {
-        const config = loadConfig();
-        const logger = createLogger(config.logLevel);
-        if (command === 'migrate') {
-          const dataSource = await new DataSource(dataSourceOptions(url, ENTITIES, MIGRATIONS)).initialize();
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DEFAULT_URL = 'http://127.0.0.1:3000/graphql';
+
+const COMMANDS: Command[] = [
+  {
+    name: 'migrate',
+    args: '',
+    summary: 'apply pending migrations',
+    details: DATABASE_NOTE,
+    run: () =>
+      withDatabase(async (url) => {
+        const dataSource = await new DataSource(dataSourceOptions(url, ENTITIES, MIGRATIONS)).initialize();
+        try {
           const applied = await dataSource.runMigrations({ transaction: 'each' });
-          await dataSource.destroy();
           process.stdout.write(applied.length ? `Applied ${applied.map((m) => m.name).join(', ')}\n` : 'No pending migrations.\n');
-          return;
-        }
-        const app = await createApp(config, url, logger);
-        try {
-          const seed = await migrateAndSeed(app, logger);
-          process.stdout.write(`Founding council ${seed.councilId} is seeded.\n`);
-          if (seed.secretariat?.generatedPassword) {
-            process.stdout.write(
-              `Secretariat account created: ${seed.secretariat.email} / ${seed.secretariat.generatedPassword} (shown once)\n`,
-            );
-          }
         } finally {
-          await app.close();
+          await dataSource.destroy();
         }
+      }),
+  },
+  {
+    name: 'seed',
+    args: '',
+    summary: 'apply migrations and seed the founding council (idempotent)',
+    details: `Prints the first secretariat login once, when it creates it. ${DATABASE_NOTE}`,
+    run: () => withApp(async (_app, councilId) => void process.stdout.write(`Founding council ${councilId} is seeded.\n`)),
+  },
+  {
+    name: 'seed:demo',
+    args: '',
+    summary: 'seed, then add the demo delegates, mandates and agreement (docs/compliance.md); never run by default',
+    details: DATABASE_NOTE,
+    run: () => withApp(async (app, councilId) => void process.stdout.write(`${await seedDemo(app, councilId)}\n`)),
+  },
+  {
+    name: 'create-admin',
+    args: '--email <email> [--name <display name>]',
+    summary: 'create another secretariat account; prints its one-time activation token',
+    details:
+      'The token is shown once: hand it over privately. Its holder sets a password with the activateAccount mutation,\n' +
+      'then must enrol a second factor before anything else. Written to the ledger as SECRETARIAT_ACCOUNT_CREATED.\n' +
+      DATABASE_NOTE,
+    run: async (argv) => {
+      const { values } = options(argv, { email: { type: 'string' }, name: { type: 'string', default: 'Secretariat' } });
+      if (!values.email || !EMAIL.test(values.email)) throw new UsageError('--email must be an email address');
+      const name = values.name!.trim();
+      if (!name || name.length > 120) throw new UsageError('--name must be 1 to 120 characters');
+      await withApp(async (app, councilId) => {
+        const invitation = await app.get(AccountService).createSecretariat(councilId, name, values.email!);
+        process.stdout.write(
+          `Secretariat account created for ${invitation.user.email}.\n  activation token: ${invitation.activationToken}\n` +
+            `  valid until:      ${invitation.expiresAt.toISOString()}\nShown only once.\n`,
+        );
       });
-      return;
-    case 'migration:generate':
-      return generateMigration(rest[0]);
-    case 'seed:demo':
-      await withDatabase(async (url) => {
-        const config = loadConfig();
-        const app = await createApp(config, url, createLogger(config.logLevel));
-        try {
-          const seed = await migrateAndSeed(app, createLogger(config.logLevel));
-          process.stdout.write(`${await seedDemo(app, seed.councilId)}\n`);
-        } finally {
-          await app.close();
-        }
+    },
+  },
+  {
+    name: 'export',
+    args: `[--url <graphql url>] [--out <dir>] [--council <id>]`,
+    summary: 'write the ledger (ledger.jsonl) and the public data (public.jsonl) of a running server',
+    details:
+      `Reads only what the public API serves, so nothing personal can leave with it. --url defaults to ${DEFAULT_URL},\n` +
+      '--out to ./council-export-<date>. Check the ledger file offline with `npm run council -- verify --file <dir>/ledger.jsonl`.',
+    run: async (argv) => {
+      const { values } = options(argv, {
+        url: { type: 'string', default: DEFAULT_URL },
+        out: { type: 'string' },
+        council: { type: 'string' },
       });
-      return;
-    case 'schema': {
-      const config = { ...loadConfig(), logLevel: 'silent' as const };
-      const logger = createLogger('silent');
+      const dir = values.out ?? `council-export-${new Date().toISOString().slice(0, 10)}`;
+      mkdirSync(dir, { recursive: true });
+      const progress = new Progress(process.stderr);
+      const ledger = await exportLedger(new GraphqlLedgerSource(values.url!, values.council), join(dir, 'ledger.jsonl'), (n) =>
+        progress.update(`ledger: ${n} entries`),
+      );
+      const lists = await exportPublicData(values.url!, join(dir, 'public.jsonl'), (text) => progress.update(text));
+      progress.done();
+      process.stdout.write(
+        `Wrote ${ledger.entries} ledger entries and ${ledger.checkpoints} checkpoints to ${join(dir, 'ledger.jsonl')}\n` +
+          `Wrote ${Object.entries(lists)
+            .map(([list, n]) => `${n} ${list}`)
+            .join(', ')} to ${join(dir, 'public.jsonl')}\n`,
+      );
+    },
+  },
+  {
+    name: 'verify',
+    args: '(--url <graphql url> | --file <ledger.jsonl>) [verifier options]',
+    summary: 'check the ledger without trusting the server (the verifier: npm run verify)',
+    details:
+      'Every option of the verifier; `npm run council -- verify --help` lists them. Exit code 0 when all holds, 1 when anything fails.',
+    run: (argv) => runVerifierCli(['verify', ...argv], { stdout: process.stdout, stderr: process.stderr }),
+  },
+  {
+    name: 'backup',
+    args: '',
+    summary: "print how to back up this deployment's database (commands for its port and directory)",
+    details: "Prints, does not run: where a backup goes and who may read it is the operator's decision.",
+    run: async () => {
+      process.stdout.write(`${backupHints(loadConfig(), 'backup')}\n`);
+    },
+  },
+  {
+    name: 'restore',
+    args: '',
+    summary: 'print how to restore a backup made as `backup` describes',
+    details: 'Prints, does not run: restoring replaces the database.',
+    run: async () => {
+      process.stdout.write(`${backupHints(loadConfig(), 'restore')}\n`);
+    },
+  },
+  {
+    name: 'migration:generate',
+    args: '<PascalName>',
+    summary: 'write migrations/<timestamp>-<Name>.ts from the entity changes',
+    details: `Read the generated file, then commit it with the entity change. ${DATABASE_NOTE}`,
+    run: (argv) => generateMigration(options(argv, {}).positionals[0]),
+  },
+  {
+    name: 'schema',
+    args: '',
+    summary: 'write schema.gql from the code-first GraphQL types',
+    details: 'A test fails while the committed schema.gql differs from the generated one.',
+    run: () =>
       // Building the schema needs no database connection beyond the app's start-up.
-      await withDatabase(async (url) => {
-        const app = await createApp(config, url, logger);
+      withDatabase(async (url, config) => {
+        const app = await createApp({ ...config, logLevel: 'silent' }, url, createLogger('silent'));
         try {
           writeFileSync('schema.gql', printSortedSchema(app));
           process.stdout.write('Wrote schema.gql\n');
         } finally {
           await app.close();
         }
-      });
-      return;
+      }),
+  },
+];
+
+const usage = (): string => {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length)) + 2;
+  return (
+    'Usage: npm run council -- <command> [options]\n\nCommands:\n' +
+    COMMANDS.map((c) => `  ${c.name.padEnd(width)}${c.summary}`).join('\n') +
+    `\n\n\`npm run council -- <command> --help\` describes one. ${DATABASE_NOTE}`
+  );
+};
+
+const commandHelp = (c: Command): string =>
+  `Usage: npm run council -- ${c.name}${c.args ? ` ${c.args}` : ''}\n\n${c.summary}.\n${c.details}`;
+
+/** Runs one command; returns the process exit code. */
+export async function runCli(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+    const command = COMMANDS.find((c) => c.name === rest[0]);
+    process.stdout.write(`${command ? commandHelp(command) : usage()}\n`);
+    return 0;
+  }
+  const command = COMMANDS.find((c) => c.name === name);
+  if (!command) {
+    process.stderr.write(`Unknown command "${name}".\n\n${usage()}\n`);
+    return EXIT.usage;
+  }
+  // The verifier has its own, longer help.
+  if (command.name !== 'verify' && (rest.includes('--help') || rest.includes('-h'))) {
+    process.stdout.write(`${commandHelp(command)}\n`);
+    return 0;
+  }
+  try {
+    if (!command.args && rest.length) throw new UsageError(`takes no arguments, got ${rest.map((a) => `'${a}'`).join(' ')}`);
+    return (await command.run(rest)) ?? 0;
+  } catch (error) {
+    if (error instanceof UsageError) {
+      process.stderr.write(`${name}: ${error.message}\n\n${commandHelp(command)}\n`);
+      return EXIT.usage;
     }
-    case undefined:
-    case '--help':
-    case 'help':
-      process.stdout.write(`${USAGE}\n`);
-      return;
-    default:
-      throw new Error(`Unknown command "${command}".\n\n${USAGE}`);
+    if (error instanceof ConfigError) {
+      process.stderr.write(`Configuration error: ${error.message}\n`);
+      return EXIT.config;
+    }
+    const message =
+      error instanceof DomainError ? `${error.message} (${error.code})` : error instanceof Error ? error.message : String(error);
+    process.stderr.write(`${name} failed: ${message}\n`);
+    return EXIT.failed;
   }
 }
 
-main(process.argv.slice(2)).then(
-  () => process.exit(0),
-  (error) => {
-    process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
-    process.exit(1);
-  },
-);
+runCli(process.argv.slice(2)).then((code) => process.exit(code));

@@ -8,3 +8,5 @@ export * from './logger';
 export * from './validation.pipe';
 export * from './periodic';
 export * from './crypto/field-crypto';
+export * from './metrics/metrics';
+export * from './metrics/metrics.module';

@@ -198,3 +198,34 @@ describe('loadConfig: second factor and sign-in audit', () => {
     expect(() => loadConfig({ ...env, AUTH_EVENT_RETENTION_DAYS: '0' })).toThrow(/^AUTH_EVENT_RETENTION_DAYS:/);
   });
 });
+
+describe('loadConfig: several instances and operations', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gc-config-ops-'));
+  const base = { JWT_SECRET: 'x'.repeat(40), COUNCIL_DATA_DIR: dir };
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('uses DATABASE_URL for the direct connection unless DATABASE_DIRECT_URL names another', () => {
+    expect(loadConfig({ ...base, DATABASE_URL: 'postgres://app@pooler:6432/council' }).databaseDirectUrl).toBe(
+      'postgres://app@pooler:6432/council',
+    );
+    expect(
+      loadConfig({ ...base, DATABASE_URL: 'postgres://app@pooler:6432/council', DATABASE_DIRECT_URL: 'postgres://app@db:5432/council' })
+        .databaseDirectUrl,
+    ).toBe('postgres://app@db:5432/council');
+    expect(loadConfig(base).databaseDirectUrl).toBeUndefined();
+  });
+
+  it('refuses a malformed DATABASE_DIRECT_URL, or one without DATABASE_URL, naming the variable', () => {
+    expect(() => loadConfig({ ...base, DATABASE_URL: 'postgres://a@b/c', DATABASE_DIRECT_URL: 'mysql://a@b/c' })).toThrow(
+      new ConfigError('DATABASE_DIRECT_URL', 'must start with postgres:// or postgresql://'),
+    );
+    expect(() => loadConfig({ ...base, DATABASE_DIRECT_URL: 'postgres://a@b/c' })).toThrow(/^DATABASE_DIRECT_URL: needs DATABASE_URL/);
+  });
+
+  it('keeps metrics off unless METRICS_ENABLED, and bounds the shutdown grace period', () => {
+    expect(loadConfig(base).metricsEnabled).toBe(false);
+    expect(loadConfig({ ...base, METRICS_ENABLED: 'true' }).metricsEnabled).toBe(true);
+    expect(loadConfig(base).shutdownGraceSeconds).toBe(25);
+    expect(() => loadConfig({ ...base, SHUTDOWN_GRACE_SECONDS: '0' })).toThrow(/^SHUTDOWN_GRACE_SECONDS: must be between 1 and 600/);
+  });
+});

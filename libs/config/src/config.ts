@@ -12,6 +12,15 @@ export interface AppConfig {
   host: string;
   /** External PostgreSQL; when absent the server runs an embedded one under `dataDir`. */
   databaseUrl: string | undefined;
+  /**
+   * A direct (not pooled) connection to the same database, for the session state that a transaction-mode pooler
+   * cannot carry: LISTEN and the start-up lock. Defaults to `databaseUrl`.
+   */
+  databaseDirectUrl: string | undefined;
+  /** Serves Prometheus metrics at GET /metrics. */
+  metricsEnabled: boolean;
+  /** On SIGTERM, how long requests in flight may take to finish before the process exits anyway. */
+  shutdownGraceSeconds: number;
   dataDir: string;
   embeddedPostgresPort: number;
   jwtSecret: string;
@@ -87,19 +96,26 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
+function databaseUrl(env: Env, name: 'DATABASE_URL' | 'DATABASE_DIRECT_URL'): string | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === '') return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError('DATABASE_URL', 'is not a valid URL');
+    throw new ConfigError(name, 'is not a valid URL');
   }
   if (url.protocol !== 'postgres:' && url.protocol !== 'postgresql:') {
-    throw new ConfigError('DATABASE_URL', 'must start with postgres:// or postgresql://');
+    throw new ConfigError(name, 'must start with postgres:// or postgresql://');
   }
   return raw;
+}
+
+function databaseDirectUrl(env: Env): string | undefined {
+  const direct = databaseUrl(env, 'DATABASE_DIRECT_URL');
+  const pooled = databaseUrl(env, 'DATABASE_URL');
+  if (direct && !pooled) throw new ConfigError('DATABASE_DIRECT_URL', 'needs DATABASE_URL as well (the embedded database has no pooler)');
+  return direct ?? pooled;
 }
 
 /**
@@ -214,7 +230,11 @@ export function loadConfig(env: Env = process.env): AppConfig {
     nodeEnv,
     port: int(env, 'PORT', 3000, 0, 65535),
     host: env.HOST || '127.0.0.1',
-    databaseUrl: databaseUrl(env),
+    databaseUrl: databaseUrl(env, 'DATABASE_URL'),
+    databaseDirectUrl: databaseDirectUrl(env),
+    metricsEnabled: bool(env, 'METRICS_ENABLED', false),
+    // Below the 30 s that orchestrators usually wait between SIGTERM and SIGKILL.
+    shutdownGraceSeconds: int(env, 'SHUTDOWN_GRACE_SECONDS', 25, 1, 600),
     dataDir,
     embeddedPostgresPort: int(env, 'EMBEDDED_PG_PORT', 54329, 1024, 65535),
     jwtSecret,

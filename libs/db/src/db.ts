@@ -1,8 +1,7 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { queryCounter } from './data-source';
 
 interface TransactionScope {
   manager: EntityManager;
@@ -16,13 +15,22 @@ interface TransactionScope {
 
 const transactionScope = new AsyncLocalStorage<TransactionScope>();
 
+export const DIRECT_DATABASE_URL = Symbol('DIRECT_DATABASE_URL');
+
 /**
  * The one way to reach the database. Inside `transaction()` every repository call made in the same
  * async flow joins that transaction, so a mutation cannot write half of its state by accident.
  */
 @Injectable()
 export class Db {
-  constructor(@InjectDataSource() readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() readonly dataSource: DataSource,
+    /**
+     * The database without a pooler in between. The pool may go through PgBouncer in transaction mode, where each
+     * transaction can land on another server connection; session state (LISTEN, session advisory locks) needs this.
+     */
+    @Inject(DIRECT_DATABASE_URL) readonly directUrl: string,
+  ) {}
 
   /** The current transaction's manager, or the pool's manager outside a transaction. */
   get manager(): EntityManager {
@@ -49,25 +57,6 @@ export class Db {
     const runner = scoped ?? this.dataSource.createQueryRunner();
     try {
       return (await runner.query(sql, parameters, true)).records as T[];
-    } finally {
-      if (!scoped) await runner.release();
-    }
-  }
-
-  /**
-   * Like `rows`, as a named prepared statement: PostgreSQL parses and plans it once per connection rather than
-   * on every call. For hot statements whose text never changes (a ballot is cast hundreds of times a second).
-   * Errors are the driver's own (with its SQLSTATE `code`), not TypeORM's QueryFailedError.
-   */
-  async prepared<T = Record<string, unknown>>(name: string, sql: string, parameters: unknown[]): Promise<T[]> {
-    const scoped = transactionScope.getStore()?.manager.queryRunner;
-    const runner = scoped ?? this.dataSource.createQueryRunner();
-    try {
-      const client = (await runner.connect()) as {
-        query(config: { name: string; text: string; values: unknown[] }): Promise<{ rows: T[] }>;
-      };
-      queryCounter.logQuery();
-      return (await client.query({ name, text: sql, values: parameters })).rows;
     } finally {
       if (!scoped) await runner.release();
     }

@@ -121,10 +121,9 @@ export class EventBus implements OnModuleInit, OnApplicationShutdown {
     await Promise.all([...this.pending.keys()].map((topic) => this.flush(topic)));
   }
 
-  /** One dedicated connection (never a pooled one: LISTEN is session state), re-opened if it drops. */
+  /** One dedicated direct connection (never a pooled one: LISTEN is session state), re-opened if it drops. */
   private async listen(): Promise<void> {
-    const options = this.db.dataSource.options as { url?: string };
-    const client = new Client({ connectionString: options.url, application_name: 'global-council-events' });
+    const client = new Client({ connectionString: this.db.directUrl, application_name: 'global-council-events' });
     client.on('notification', (message: Notification) => this.dispatch(message));
     client.on('error', (error) => {
       this.logger.warn({ err: error }, 'event listener connection failed; reconnecting');

@@ -5,9 +5,10 @@ import { ApolloServerPluginLandingPageLocalDefault } from '@apollo/server/plugin
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { Request, Response } from 'express';
 import { Logger } from 'pino';
-import { RequestLoaders } from '@gc/common';
+import { Metrics, RequestLoaders } from '@gc/common';
 import { AppConfig } from '@gc/config';
 import { createFormatError } from './format-error';
+import { metricsPlugin } from './metrics.plugin';
 import { requestLogPlugin } from './request-log.plugin';
 
 /** Limits applied before execution; a legitimate client of this API stays far below each. */
@@ -41,6 +42,7 @@ export function graphqlOptions(config: AppConfig, logger: Logger, moduleRef: Mod
     plugins: [
       ...armor.plugins,
       requestLogPlugin(logger),
+      metricsPlugin(moduleRef.get(Metrics, { strict: false })),
       config.graphqlLandingPage ? ApolloServerPluginLandingPageLocalDefault({ embed: false }) : ApolloServerPluginLandingPageDisabled(),
     ] as unknown as ApolloDriverConfig['plugins'],
     formatError: createFormatError(logger),

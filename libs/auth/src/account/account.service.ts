@@ -73,9 +73,21 @@ export class AccountService {
     return this.db.transaction(() => this.invite(Role.DELEGATE, delegation, displayName, email, field));
   }
 
+  /**
+   * Another secretariat account (from the operations CLI, as the system: no one signed in creates it), to be
+   * activated with the returned one-time token; it must then enrol a second factor like every secretariat account.
+   */
+  createSecretariat(councilId: string, displayName: string, email: string): Promise<Invitation> {
+    return this.db.transaction(async () => {
+      const invitation = await this.invite(Role.SECRETARIAT, { id: null, councilId }, displayName, email, 'email');
+      await this.ledger.append(councilId, SYSTEM_ACTOR, 'SECRETARIAT_ACCOUNT_CREATED', { secretariat: invitation.user.actorRef });
+      return invitation;
+    });
+  }
+
   private async invite(
-    role: Role.COORDINATOR | Role.DELEGATE,
-    delegation: { id: string; councilId: string },
+    role: Role.SECRETARIAT | Role.COORDINATOR | Role.DELEGATE,
+    delegation: { id: string | null; councilId: string },
     displayName: string,
     email: string,
     field: string,

@@ -65,12 +65,13 @@ export class BallotRepository {
   /**
    * The ballot as counted; null when nothing was written (see `refusal`); 'closed' when the trigger refused it
    * because a close committed while it was on its way. The statement is atomic on its own: outside a transaction
-   * it commits by itself; inside one (a caller's), it joins it. Prepared once per connection: planning this
-   * statement cost as much as running it.
+   * it commits by itself; inside one (a caller's), it joins it. Not a named prepared statement, although planning it
+   * costs about as much as running it: those live on one server connection, which PgBouncer's transaction mode
+   * does not keep (README, Production topology).
    */
   async cast(voteId: string, userId: string, receiptHash: Buffer, choice: BallotChoice): Promise<{ replaced: boolean } | null | 'closed'> {
     try {
-      const rows = await this.db.prepared<{ replaced: boolean }>('cast_ballot', CAST_BALLOT_SQL, [voteId, userId, receiptHash, choice]);
+      const rows = await this.db.rows<{ replaced: boolean }>(CAST_BALLOT_SQL, [voteId, userId, receiptHash, choice]);
       return rows[0] ?? null;
     } catch (error) {
       if ((error as { code?: unknown }).code === VOTE_NOT_OPEN_SQLSTATE) return 'closed';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { Actor, DomainError, ErrorCode, notFound } from '@gc/common';
+import { Actor, DomainError, ErrorCode, Metrics, notFound } from '@gc/common';
 import { DelegateService } from '@gc/mandates';
 import { LiveTallyPublisher } from '../tally/live-tally.publisher';
 import { VoteEntity, VoteStatus } from '../vote/vote.entity';
@@ -23,6 +23,7 @@ export class BallotService {
     private readonly votes: VoteRepository,
     private readonly delegates: DelegateService,
     private readonly live: LiveTallyPublisher,
+    private readonly metrics: Metrics,
   ) {}
 
   /**
@@ -38,6 +39,7 @@ export class BallotService {
     if (counted === 'closed') throw voteNotOpen('closed', 'input.voteId');
     if (!counted) throw await this.refusal(actor, voteId);
     this.live.touch(voteId);
+    this.metrics.ballotCast();
     return { voteId, choice, receipt: receipt.token, receiptHash: receipt.hash.toString('hex'), replacedEarlierBallot: counted.replaced };
   }
 
