@@ -1,13 +1,12 @@
 import 'reflect-metadata';
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
-import { AddressInfo, createServer } from 'node:net';
-import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startEmbeddedPostgres } from '@gc/db';
+import { CONCURRENCY, figures, freePort, log, machine, percentile, Result, round, serverEnv, startServer, writeSection } from './support';
 
 /**
  * `npm run bench:query-abuse` (also the last step of `npm run bench`): the API server's memory under an alias
@@ -17,26 +16,9 @@ import { startEmbeddedPostgres } from '@gc/db';
  * section of bench/RESULTS.md and ends with one line of JSON.
  */
 
-const CONCURRENCY = 64;
 const SAMPLE_MS = 20;
 
-const BENCH_DIR = __dirname.includes(join('dist', 'bench')) ? join(__dirname, '..', '..', 'bench') : __dirname;
-const ROOT = join(BENCH_DIR, '..');
-
-type Result = Record<string, string | number>;
-const log = (line: string) => process.stderr.write(`${line}\n`);
-const round = (value: number, digits = 1) => Number(value.toFixed(digits));
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const mib = (kib: number) => round(kib / 1024);
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  server.listen(0, '127.0.0.1');
-  await once(server, 'listening');
-  const { port } = server.address() as AddressInfo;
-  server.close();
-  return port;
-}
 
 /** VmRSS (now) and VmHWM (the peak since start, or since the last reset) of a process, in KiB. */
 function memoryOf(pid: number): { rss: number; peak: number } {
@@ -48,28 +30,6 @@ function memoryOf(pid: number): { rss: number; peak: number } {
 /** Resets VmHWM to the current RSS (Linux: writing 5 to clear_refs), so that each scenario has its own peak. */
 function resetPeak(pid: number): void {
   writeFileSync(`/proc/${pid}/clear_refs`, '5');
-}
-
-async function startServer(env: Record<string, string>, port: number): Promise<ChildProcess> {
-  const server = spawn(process.execPath, [join(ROOT, 'dist', 'apps', 'api', 'src', 'main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  server.on('exit', (code, signal) => log(`the API server exited (code ${code}, signal ${signal})`));
-  for (let attempt = 0; attempt < 300; attempt++) {
-    if (server.exitCode !== null) throw new Error(`the API server exited with ${server.exitCode}`);
-    const up = await new Promise<boolean>((resolve) => {
-      http
-        .get({ host: '127.0.0.1', port, path: '/health' }, (res) => {
-          res.resume();
-          resolve(res.statusCode === 200);
-        })
-        .on('error', () => resolve(false));
-    });
-    if (up) return server;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error('the API server did not come up');
 }
 
 /** Sends `body` `requests` times over CONCURRENCY keep-alive connections; latencies and answers. */
@@ -164,62 +124,25 @@ async function scenario(name: string, server: ChildProcess, port: number, query:
 
 const aliases = (count: number) => `{ ${Array.from({ length: count }, (_, i) => `a${i}: council { id name }`).join(' ')} }`;
 
-function machine(): string {
-  const cpu = cpus();
-  let commit = 'unknown';
-  try {
-    commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8' }).trim();
-  } catch {
-    // Outside a git checkout the figures still stand.
-  }
-  return [
-    `- CPU: ${cpu.length} x ${cpu[0]?.model ?? 'unknown'} (server, PostgreSQL and load generator share them)`,
-    `- Memory: ${(totalmem() / 1024 ** 3).toFixed(1)} GiB total`,
-    `- OS: ${platform()} ${release()}; Node.js ${process.version}; embedded PostgreSQL, default settings`,
-    `- Commit: ${commit} (plus uncommitted changes, if any); run at ${new Date().toISOString()}`,
-  ].join('\n');
-}
-
-const SECTION_START = '<!-- query-abuse bench: start -->';
-const SECTION_END = '<!-- query-abuse bench: end -->';
-
-/** Replaces this bench's section of bench/RESULTS.md, or appends it; the other benches own the rest. */
+/** This bench's section of bench/RESULTS.md (between its markers); the other benches own the rest. */
 function writeResults(results: Result[], summary: Result): void {
-  const path = join(BENCH_DIR, 'RESULTS.md');
-  const existing = existsSync(path) ? readFileSync(path, 'utf8') : '# Benchmark results\n';
-  const figures = results
-    .map(
-      (r) =>
-        `- **${r.scenario}**: ${Object.entries(r)
-          .filter(([k]) => k !== 'scenario')
-          .map(([k, v]) => `${k} ${v}`)
-          .join(', ')}`,
-    )
-    .join('\n');
-  const section =
-    `${SECTION_START}\n\n# Query abuse benchmark results\n\n` +
-    'Written by `npm run bench:query-abuse` (bench/query-abuse.bench.ts), also the last step of `npm run bench`. ' +
-    'Not a test: figures vary with the machine and its load.\n\n' +
-    `## Machine\n\n${machine()}\n\n## Figures\n\n${figures}\n\n` +
-    `Summary line: \`${JSON.stringify(summary)}\`\n\n` +
-    '## How to read them\n\n' +
-    `- The built API server runs alone in its own process (NODE_ENV=production). ${CONCURRENCY} keep-alive connections send ` +
-    'the number of requests shown, each as soon as the previous one on its connection answered.\n' +
-    "- _rss_: the server process's resident memory from /proc (VmRSS); the peak is VmHWM, reset before each scenario, and " +
-    `samples every ${SAMPLE_MS} ms, whichever is higher. "Two seconds later" shows whether memory is given back or kept.\n` +
-    '- _answers_: HTTP status and the first error code of every answer. An alias flood must be refused before execution: ' +
-    'the parser stops at 2,000 tokens (GRAPHQL_PARSE_FAILED), so a document with thousands of aliases is never fully parsed, ' +
-    'let alone validated or executed; 16 aliases within the token limit are refused by the alias limit (15) at validation.\n' +
-    '- The baseline is an ordinary small query at the same concurrency: the difference is what the flood costs.\n\n' +
-    SECTION_END;
-  const start = existing.indexOf(SECTION_START);
-  const end = existing.indexOf(SECTION_END);
-  const updated =
-    start >= 0 && end > start
-      ? existing.slice(0, start) + section + existing.slice(end + SECTION_END.length)
-      : `${existing.trimEnd()}\n\n${section}\n`;
-  writeFileSync(path, updated);
-  log(`wrote ${path}`);
+  writeSection(
+    'query-abuse',
+    '# Query abuse benchmark results\n\n' +
+      'Written by `npm run bench:query-abuse` (bench/query-abuse.bench.ts), also the last step of `npm run bench`. ' +
+      'Not a test: figures vary with the machine and its load.\n\n' +
+      `## Machine\n\n${machine()}\n\n## Figures\n\n${figures(results)}\n\n` +
+      `Summary line: \`${JSON.stringify(summary)}\`\n\n` +
+      '## How to read them\n\n' +
+      `- The built API server runs alone in its own process (NODE_ENV=production). ${CONCURRENCY} keep-alive connections send ` +
+      'the number of requests shown, each as soon as the previous one on its connection answered.\n' +
+      "- _rss_: the server process's resident memory from /proc (VmRSS); the peak is VmHWM, reset before each scenario, and " +
+      `samples every ${SAMPLE_MS} ms, whichever is higher. "Two seconds later" shows whether memory is given back or kept.\n` +
+      '- _answers_: HTTP status and the first error code of every answer. An alias flood must be refused before execution: ' +
+      'the parser stops at 2,000 tokens (GRAPHQL_PARSE_FAILED), so a document with thousands of aliases is never fully parsed, ' +
+      'let alone validated or executed; 16 aliases within the token limit are refused by the alias limit (15) at validation.\n' +
+      '- The baseline is an ordinary small query at the same concurrency: the difference is what the flood costs.',
+  );
 }
 
 async function main(): Promise<void> {
@@ -234,21 +157,9 @@ async function main(): Promise<void> {
   const port = await freePort();
   let server: ChildProcess | null = null;
   try {
-    server = await startServer(
-      {
-        NODE_ENV: 'production',
-        JWT_SECRET: randomBytes(48).toString('base64'),
-        COUNCIL_DATA_KEY: randomBytes(32).toString('base64'),
-        COUNCIL_LEDGER_KEY: randomBytes(32).toString('base64'),
-        COUNCIL_ADMIN_PASSWORD: randomBytes(18).toString('base64'),
-        DATABASE_URL: embedded.url,
-        COUNCIL_DATA_DIR: dataDir,
-        PORT: String(port),
-        LOG_LEVEL: 'warn',
-        LEDGER_CHECKPOINT_INTERVAL_SECONDS: '0',
-      },
-      port,
-    );
+    // Logs at warn, not the shared info: one request-log line per operation would add to the memory and latency measured.
+    server = await startServer({ ...serverEnv(embedded.url, dataDir, port), LOG_LEVEL: 'warn' }, port);
+    server.on('exit', (code, signal) => log(`the API server exited (code ${code}, signal ${signal})`));
     // Warm-up, so that the baseline does not pay for the first requests' compilation.
     await load(port, JSON.stringify({ query: '{ council { id name } }' }), 500);
     const results = [
