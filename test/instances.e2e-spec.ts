@@ -6,9 +6,9 @@ import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 import { totpCode } from '@gc/auth';
 import { coordinatorOf, SeatedDelegate, seatedDelegates } from './support/factories';
-import { ServerProcess, startServerProcess } from './support/server-process';
+import { Gql, gqlAt, ServerProcess, startServerProcess } from './support/server-process';
 import { subscribe } from './support/subscriptions';
-import { GqlResult, SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, startTestApp, TEST_KEYS, TestApp } from './support/test-app';
+import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, startTestApp, TEST_KEYS, TestApp } from './support/test-app';
 import { LOGIN, VERIFY_SECOND_FACTOR } from './support/two-factor';
 import { CAST, markPresent, ok, OPEN_VOTE, PLACE_RESOLUTION, sessionInProgress, submittedResolution } from './support/voting-fixtures';
 
@@ -17,20 +17,6 @@ import { CAST, markPresent, ok, OPEN_VOTE, PLACE_RESOLUTION, sessionInProgress, 
  * second, as two instances behind a load balancer would. The jest process builds the fixtures through its own
  * app on the same database (its sweeps are off), then talks to the two servers over HTTP and WebSocket only.
  */
-
-type Gql = <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<GqlResult<T>>;
-
-const gqlAt =
-  (graphqlUrl: string): Gql =>
-  async (query, variables, token) => {
-    const response = await fetch(graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: GqlResult['errors'] };
-    return { status: response.status, data: body.data, errors: body.errors };
-  };
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

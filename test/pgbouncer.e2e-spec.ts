@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { coordinatorOf, SeatedDelegate, seatedDelegates } from './support/factories';
 import { Pgbouncer, pgbouncerBinary, startPgbouncer } from './support/pgbouncer';
-import { ServerProcess, startServerProcess } from './support/server-process';
+import { gqlAt, ServerProcess, startServerProcess } from './support/server-process';
 import { subscribe } from './support/subscriptions';
-import { GqlResult, SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, startTestApp, TEST_KEYS, TestApp } from './support/test-app';
+import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, startTestApp, TEST_KEYS, TestApp } from './support/test-app';
 import {
   CAST,
   CLOSE_VOTE,
@@ -25,19 +25,6 @@ import {
 const binary = pgbouncerBinary();
 const describeWithPgbouncer = binary ? describe : describe.skip;
 if (!binary) process.stdout.write('pgbouncer.e2e-spec: skipped, pgbouncer is not installed (apt-get install -y pgbouncer)\n');
-
-type Gql = <T = Record<string, any>>(query: string, variables?: Record<string, unknown>, token?: string) => Promise<GqlResult<T>>;
-const gqlAt =
-  (graphqlUrl: string): Gql =>
-  async (query, variables, token) => {
-    const response = await fetch(graphqlUrl, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify({ query, variables }),
-    });
-    const body = (await response.json()) as { data?: any; errors?: GqlResult['errors'] };
-    return { status: response.status, data: body.data, errors: body.errors };
-  };
 
 describeWithPgbouncer('PgBouncer in transaction mode in front of two instances (e2e)', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'gc-pgbouncer-app-'));
