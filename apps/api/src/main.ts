@@ -40,7 +40,8 @@ async function main(): Promise<void> {
   const port = typeof address === 'object' && address ? address.port : config.port;
 
   // Printed, not logged: log pipelines are shipped elsewhere, this line is for the person at the console.
-  process.stdout.write(`Global Council API listening on http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}/graphql\n`);
+  const origin = `http://${config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  process.stdout.write(`Global Council API listening on ${origin}/graphql\nWeb client at ${origin}/\n`);
   if (seed.secretariat) {
     const password = seed.secretariat.generatedPassword ?? '(from COUNCIL_ADMIN_PASSWORD)';
     process.stdout.write(
