@@ -3,8 +3,9 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { Browser, BrowserContext, chromium, Page } from 'playwright-core';
 import { totpCode } from '@gc/auth';
+import { hashPassword } from '../libs/auth/src/account/secrets';
 import { activate, CSV_HEADER, delegationId, importCsv, signUpCoordinator } from './support/delegation-fixtures';
-import { coordinatorOf, seatedDelegates } from './support/factories';
+import { coordinatorOf, SeatedDelegate, seatedDelegates } from './support/factories';
 import { SECRETARIAT_EMAIL, SECRETARIAT_PASSWORD, startTestApp, TestApp } from './support/test-app';
 import { enrolSecondFactor } from './support/two-factor';
 import { markPresent, ok, OPEN_VOTE, PLACE_RESOLUTION, sessionInProgress, sha256Hex, submittedResolution } from './support/voting-fixtures';
@@ -69,12 +70,13 @@ describe('the web client in a browser (e2e)', () => {
 
   const shot = (page: Page, name: string) => page.screenshot({ path: join(ARTIFACTS, `${name}.png`), fullPage: true });
 
-  /** Signs in through the page, answering the second-factor step with a real TOTP code. */
-  async function signIn(page: Page, email: string, secret: string, password = PASSWORD): Promise<void> {
+  /** Signs in through the page, answering the second-factor step with a real TOTP code (none: an account without one). */
+  async function signIn(page: Page, email: string, secret: string | null, password = PASSWORD): Promise<void> {
     await page.goto(`${t.url}/sign-in`);
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(password);
     await page.getByRole('button', { name: 'Sign in' }).click();
+    if (secret === null) return;
     await page.getByLabel('Authenticator code').waitFor();
     // Enrolment just used this 30-second step's code; the replay guard would refuse it again (as it should).
     await t.sql('UPDATE second_factor SET last_used_step = NULL WHERE user_id = (SELECT id FROM user_account WHERE email = $1)', [email]);
@@ -317,5 +319,156 @@ describe('the web client in a browser (e2e)', () => {
       await client.end();
     }
     await shot(page, '11-record-tampered-phone');
+  }, 60_000);
+
+  /** Gives seated delegates made by the factory (which skips passwords) the test passphrase, so they can sign in from a page. */
+  async function withPassword(delegates: SeatedDelegate[]): Promise<void> {
+    const passwordHash = await hashPassword(PASSWORD);
+    await t.sql('UPDATE user_account SET password_hash = $1 WHERE id = ANY($2::uuid[])', [passwordHash, delegates.map((d) => d.userId)]);
+  }
+
+  /** Resolves when the page has sent a graphql-ws subscribe message. */
+  const subscribeSent = (page: Page) =>
+    new Promise<void>((resolve) =>
+      page.on('websocket', (socket) =>
+        socket.on('framesent', (frame) => {
+          if (String(frame.payload).includes('"type":"subscribe"')) resolve();
+        }),
+      ),
+    );
+
+  const PURPOSE = 'Convene a special session on the blockade of Khorog';
+  let petitionId: string;
+
+  it('delegates sign a petition for a special session from their phones, watch the count move live, withdraw, and see two-thirds reached', async () => {
+    const coordinator = await coordinatorOf(t, 'SE', secretariat);
+    const delegates = await seatedDelegates(t, coordinator, 20, 'Petitioner');
+    const [first, second, third] = delegates;
+    await withPassword([first, second, third]);
+    // The client has no form to open a petition: the first delegate opens it through the API.
+    petitionId = (
+      await ok(
+        t.gql(
+          'mutation($input: OpenPetitionInput!) { openPetition(input: $input) { id } }',
+          { input: { purpose: PURPOSE, proposedAgenda: ['The blockade of Khorog', 'Relief for the families'] } },
+          first.token,
+        ),
+      )
+    ).openPetition.id;
+    const progress = async () =>
+      (
+        await ok(
+          t.gql('query($id: ID!) { petition(id: $id) { progress { seated validSignatures signaturesStillNeeded } } }', {
+            id: petitionId,
+          }),
+        )
+      ).petition.progress as { seated: number; validSignatures: number; signaturesStillNeeded: number };
+    const { seated, signaturesStillNeeded: needed } = await progress();
+    expect(needed).toBeGreaterThan(3);
+    expect(needed).toBeLessThanOrEqual(delegates.length - 2);
+    const signed = (n: number) => `${n} of ${seated} seated delegates signed.`;
+
+    const phones: Page[] = [];
+    for (const d of [first, second, third]) {
+      const page = await newPage(PHONE);
+      const subscribed = subscribeSent(page);
+      await signIn(page, `login-${d.delegateId}@example.org`, null);
+      await page.waitForURL(`${t.url}/me`);
+      await subscribed;
+      phones.push(page);
+    }
+    // As in the ballot test: let the server register the subscriptions before the signatures they must report.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    const cardOf = (page: Page) => page.locator('section.card', { hasText: PURPOSE });
+    for (const page of phones) {
+      await cardOf(page)
+        .getByText(`${signed(0)} ${needed} more needed for two-thirds.`)
+        .waitFor();
+    }
+    await shot(phones[0], '15-petition-open-phone');
+
+    // The first signs on her phone; the other two see it arrive without reloading.
+    await cardOf(phones[0]).getByRole('button', { name: 'Sign', exact: true }).click();
+    await cardOf(phones[0]).getByText(signed(1)).waitFor();
+    await cardOf(phones[1])
+      .getByText(`${signed(1)} ${needed - 1} more needed for two-thirds.`)
+      .waitFor();
+    await cardOf(phones[2]).getByText(signed(1)).waitFor();
+    // The second signs, then withdraws; the first watches both.
+    await cardOf(phones[1]).getByRole('button', { name: 'Sign', exact: true }).click();
+    await cardOf(phones[0]).getByText(signed(2)).waitFor();
+    expect(await cardOf(phones[0]).locator('progress').getAttribute('value')).toBe('2');
+    await shot(phones[0], '16-petition-live-progress-phone');
+    await cardOf(phones[1]).getByRole('button', { name: 'Withdraw my signature' }).click();
+    await cardOf(phones[1]).getByText(signed(1)).waitFor();
+    await cardOf(phones[0])
+      .getByText(`${signed(1)} ${needed - 1} more needed for two-thirds.`)
+      .waitFor();
+    await shot(phones[1], '17-petition-withdrawn-phone');
+
+    // Others sign through the API until one signature is missing; the third delegate's is the one that crosses two-thirds.
+    for (const d of delegates.slice(3, 3 + needed - 2)) {
+      await ok(t.gql('mutation($id: ID!) { signPetition(petitionId: $id) { status } }', { id: petitionId }, d.token));
+    }
+    expect(await progress()).toEqual({ seated, validSignatures: needed - 1, signaturesStillNeeded: 1 });
+    await cardOf(phones[2])
+      .getByText(`${signed(needed - 1)} 1 more needed for two-thirds.`)
+      .waitFor();
+    await cardOf(phones[2]).getByRole('button', { name: 'Sign', exact: true }).click();
+    for (const page of phones) {
+      await cardOf(page).getByText(signed(needed)).waitFor();
+      await cardOf(page).getByText('Two-thirds reached').waitFor();
+      // Signatures no longer count once two-thirds is reached: the buttons are gone.
+      await cardOf(page).getByRole('button', { name: 'Sign', exact: true }).waitFor({ state: 'hidden' });
+      expect(await cardOf(page).getByRole('button').count()).toBe(0);
+    }
+    await shot(phones[0], '18-petition-threshold-met-phone');
+    const [{ status }] = await t.sql<{ status: string }>('SELECT status FROM petition WHERE id = $1', [petitionId]);
+    expect(status).toBe('THRESHOLD_MET');
+  }, 60_000);
+
+  it('the secretariat convenes the special session from the petition that met two-thirds, and anyone then finds it among the sessions', async () => {
+    const desk = await newPage(DESKTOP);
+    await signIn(desk, SECRETARIAT_EMAIL, t.secondFactorSecrets.get(SECRETARIAT_EMAIL)!, SECRETARIAT_PASSWORD);
+    await desk.waitForURL(`${t.url}/secretariat`);
+    const row = desk.getByRole('row', { name: new RegExp(PURPOSE) });
+    await row.getByRole('cell', { name: 'Two-thirds reached' }).waitFor();
+    const card = desk.locator('section.card', {
+      has: desk.getByRole('heading', { name: `Convene the special session asked for: ${PURPOSE}` }),
+    });
+    expect(await card.getByLabel('Agenda').inputValue()).toBe('The blockade of Khorog\nRelief for the families');
+    const local = (days: number, hour: number) => {
+      const at = new Date(Date.now() + days * 24 * 3600 * 1000);
+      return `${at.toISOString().slice(0, 10)}T${String(hour).padStart(2, '0')}:00`;
+    };
+    await card.getByLabel('Title').fill('Special session on Khorog');
+    await card.getByLabel('Starts').fill(local(10, 10));
+    await card.getByLabel('Ends').fill(local(10, 17));
+    await card.getByLabel('Location').fill('Berlin');
+    await shot(desk, '19-secretariat-convene-special-desktop');
+    await card.getByRole('button', { name: 'Convene' }).click();
+    await desk.getByRole('link', { name: 'Special session on Khorog' }).waitFor();
+    await row.getByRole('cell', { name: 'Convened' }).waitFor();
+    expect(await desk.getByRole('heading', { name: /Convene the special session asked for/ }).count()).toBe(0);
+    await shot(desk, '20-secretariat-special-convened-desktop');
+    const [petition] = await t.sql<{ status: string; convened_session_id: string }>(
+      'SELECT status, convened_session_id FROM petition WHERE id = $1',
+      [petitionId],
+    );
+    expect(petition.status).toBe('CONVENED');
+
+    const page = await newPage(PHONE);
+    await page.goto(`${t.url}/sessions`);
+    const line = page.getByRole('row', { name: /Special session on Khorog/ });
+    await line.waitFor();
+    // Convened for 10:00 in the secretariat's time zone, shown at 10:00 in the reader's (both Istanbul here).
+    expect(await line.getByRole('cell').allTextContents()).toEqual([
+      'Special session on Khorog',
+      'Special',
+      expect.stringContaining('10:00 AM'),
+      'Scheduled',
+    ]);
+    expect(await line.getByRole('link').getAttribute('href')).toBe(`/sessions/${petition.convened_session_id}`);
+    await shot(page, '21-public-sessions-special-phone');
   }, 60_000);
 });

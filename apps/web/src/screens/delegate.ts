@@ -150,7 +150,38 @@ function petitionCard(
   context: ScreenContext,
 ): HTMLElement {
   const live = h('div', { 'aria-live': 'polite' }, ...progressView(petition.progress));
-  const show = (progress: Progress) => replace(live, ...progressView(progress));
+  const actions = h(
+    'div',
+    { class: 'actions' },
+    actionButton(t('petition.sign'), async () => {
+      show(
+        (
+          await gql<{ signPetition: Progress }>(`mutation($id: ID!) { signPetition(petitionId: $id) { ${PROGRESS_FIELDS} } }`, {
+            id: petition.id,
+          })
+        ).signPetition,
+      );
+    }),
+    actionButton(
+      t('petition.withdraw'),
+      async () => {
+        show(
+          (
+            await gql<{ withdrawPetitionSignature: Progress }>(
+              `mutation($id: ID!) { withdrawPetitionSignature(petitionId: $id) { ${PROGRESS_FIELDS} } }`,
+              { id: petition.id },
+            )
+          ).withdrawPetitionSignature,
+        );
+      },
+      true,
+    ),
+  );
+  // Signatures count only while the petition is open: once two-thirds is reached (or it expired) the buttons go.
+  const show = (progress: Progress) => {
+    replace(live, ...progressView(progress));
+    actions.hidden = progress.status !== 'OPEN';
+  };
   context.onLeave(
     subscribe<{ petitionProgress: Progress }>(
       `subscription($id: ID!) { petitionProgress(petitionId: $id) { ${PROGRESS_FIELDS} } }`,
@@ -164,33 +195,7 @@ function petitionCard(
     h('h3', {}, petition.purpose),
     h('p', { class: 'muted' }, t('petition.expires', { at: formatDateTime(petition.expiresAt) })),
     live,
-    h(
-      'div',
-      { class: 'actions' },
-      actionButton(t('petition.sign'), async () => {
-        show(
-          (
-            await gql<{ signPetition: Progress }>(`mutation($id: ID!) { signPetition(petitionId: $id) { ${PROGRESS_FIELDS} } }`, {
-              id: petition.id,
-            })
-          ).signPetition,
-        );
-      }),
-      actionButton(
-        t('petition.withdraw'),
-        async () => {
-          show(
-            (
-              await gql<{ withdrawPetitionSignature: Progress }>(
-                `mutation($id: ID!) { withdrawPetitionSignature(petitionId: $id) { ${PROGRESS_FIELDS} } }`,
-                { id: petition.id },
-              )
-            ).withdrawPetitionSignature,
-          );
-        },
-        true,
-      ),
-    ),
+    actions,
   );
 }
 
