@@ -12,8 +12,10 @@ import { markPresent, ok, OPEN_VOTE, PLACE_RESOLUTION, sessionInProgress, sha256
 
 /**
  * The web client in a real browser (Debian's chromium through playwright-core), against the real app and
- * database: a delegate votes, a coordinator imports a CSV file, anyone checks the ledger. Screenshots of the
- * main screens go to test/artifacts/web/ (not committed).
+ * database: a delegate votes, a coordinator imports a CSV file, anyone checks the ledger, delegates sign a
+ * petition that the secretariat turns into a special session, and a committee member records an assessment
+ * whose restricted evidence the public never sees. Screenshots of the main screens go to test/artifacts/web/
+ * (not committed).
  */
 const ARTIFACTS = join(__dirname, 'artifacts', 'web');
 const CHROMIUM_ARGS = [
@@ -470,5 +472,85 @@ describe('the web client in a browser (e2e)', () => {
     ]);
     expect(await line.getByRole('link').getAttribute('href')).toBe(`/sessions/${petition.convened_session_id}`);
     await shot(page, '21-public-sessions-special-phone');
+  }, 60_000);
+
+  it('a monitoring committee member records an agreement and an assessment with public and restricted evidence; an outsider sees only the public part', async () => {
+    const coordinator = await coordinatorOf(t, 'GB', secretariat);
+    const [monitor] = await seatedDelegates(t, coordinator, 1, 'Monitor');
+    await withPassword([monitor]);
+    const { committees } = await ok(t.gql('{ committees { items { id slug } } }'));
+    const monitoringId = committees.items.find((c: { slug: string }) => c.slug === 'monitoring').id;
+    await ok(
+      t.gql(
+        'mutation($input: CommitteeMemberInput!) { addCommitteeMember(input: $input) { id } }',
+        { input: { committeeId: monitoringId, delegateId: monitor.delegateId } },
+        secretariat,
+      ),
+    );
+    const day = (days: number) => new Date(Date.now() + days * 24 * 3600 * 1000).toISOString().slice(0, 10);
+    const TITLE = 'Khorog agreement on the situation in GBAO';
+    const RESTRICTED = { title: 'Statement of witness W-7 from Rushan', source: 'committee archive, sealed envelope 7' };
+    const PUBLIC = { title: 'Outage map of GBAO districts', source: 'https://example.org/outages' };
+
+    const desk = await newPage(DESKTOP);
+    await signIn(desk, `login-${monitor.delegateId}@example.org`, null);
+    await desk.waitForURL(`${t.url}/me`);
+    await desk.getByRole('link', { name: 'Committee work' }).click();
+    await desk.getByRole('heading', { name: 'Committee work: agreements' }).waitFor();
+    await desk.getByLabel('Agreement').fill(TITLE);
+    await desk.getByLabel('Concluded on').fill(day(-120));
+    await desk.getByLabel('Place').fill('Khorog');
+    await desk.getByLabel('Parties').fill('Local authorities of GBAO | local authorities\nCivilian representatives | 40 delegates of GBAO');
+    await desk
+      .getByLabel('Terms')
+      .fill(
+        `Restore internet and mobile connection in GBAO | Ministry of Transport and Communications | ${day(-20)}\n` +
+          'Remove the officials responsible for the violence | Government of Tajikistan',
+      );
+    await desk.getByRole('button', { name: 'Record agreement' }).click();
+    await desk.getByRole('link', { name: TITLE }).click();
+    await desk.getByRole('heading', { name: TITLE }).waitFor();
+    const term = desk.locator('section.card', {
+      has: desk.getByRole('heading', { name: '1. Restore internet and mobile connection in GBAO' }),
+    });
+    await term.getByText('Overdue').waitFor();
+    await term.getByText('Record an assessment').click();
+    await term.getByLabel('Status').selectOption({ label: 'Not compliant' });
+    await term.getByLabel('Observed on').fill(day(-2));
+    await term.getByLabel('Summary').fill('Mobile data is still cut in Rushan and Roshtqal’a districts.');
+    await term.getByLabel('Evidence title', { exact: true }).fill(PUBLIC.title);
+    await term.getByLabel('Evidence source', { exact: true }).fill(PUBLIC.source);
+    await term.getByLabel('Second evidence title').fill(RESTRICTED.title);
+    await term.getByLabel('Second evidence source').fill(RESTRICTED.source);
+    expect(await term.getByLabel('Evidence visibility', { exact: true }).inputValue()).toBe('PUBLIC');
+    expect(await term.getByLabel('Second evidence visibility').inputValue()).toBe('RESTRICTED');
+    await shot(desk, '22-committee-assessment-form-desktop');
+    await term.getByRole('button', { name: 'Record assessment' }).click();
+
+    // The committee sees both items, the restricted one marked as such.
+    const timeline = desk.getByRole('list', { name: 'Assessments, oldest first' });
+    await timeline.getByText(`${RESTRICTED.title} (${RESTRICTED.source}) · Restricted`).waitFor();
+    await timeline.getByText(`${PUBLIC.title} (${PUBLIC.source})`, { exact: true }).waitFor();
+    await term.getByText('Not compliant').first().waitFor();
+    await shot(desk, '23-committee-term-timeline-desktop');
+    const evidence = await t.sql<{ title: string; visibility: string }>('SELECT title, visibility FROM assessment_evidence ORDER BY title');
+    expect(evidence).toEqual([
+      { title: PUBLIC.title, visibility: 'PUBLIC' },
+      { title: RESTRICTED.title, visibility: 'RESTRICTED' },
+    ]);
+
+    // A fresh anonymous browser: the public timeline shows the public item and counts the restricted one, nothing more.
+    const page = await newPage(PHONE);
+    await page.goto(`${t.url}/agreements`);
+    await page.getByRole('link', { name: TITLE }).click();
+    await page.getByRole('heading', { name: TITLE }).waitFor();
+    const publicTimeline = page.getByRole('list', { name: 'Assessments, oldest first' });
+    await publicTimeline.getByText(`${PUBLIC.title} (${PUBLIC.source})`, { exact: true }).waitFor();
+    await publicTimeline.getByText('Restricted evidence items: 1 (visible to the committee only).').waitFor();
+    await publicTimeline.getByText('Mobile data is still cut in Rushan and Roshtqal’a districts.').waitFor();
+    const text = (await page.textContent('body')) ?? '';
+    for (const secret of [RESTRICTED.title, RESTRICTED.source, 'W-7', 'sealed envelope']) expect(text).not.toContain(secret);
+    expect(await page.content()).not.toContain('W-7');
+    await shot(page, '24-public-agreement-timeline-phone');
   }, 60_000);
 });

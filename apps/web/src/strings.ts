@@ -143,7 +143,10 @@ const en = {
   'evidence.visibility': 'Evidence visibility',
   'evidence.public': 'Public',
   'evidence.restricted': 'Restricted',
-  'evidence.restrictedCount': '{count} restricted evidence items (visible to the committee only).',
+  'evidence.secondTitle': 'Second evidence title',
+  'evidence.secondSource': 'Second evidence source',
+  'evidence.secondVisibility': 'Second evidence visibility',
+  'evidence.restrictedCount': 'Restricted evidence items: {count} (visible to the committee only).',
 
   'record.title': 'Check the record',
   'record.about':

@@ -81,23 +81,25 @@ function termTools(term: TermView): HTMLElement {
           },
           { name: 'observedOn', label: t('assessment.observedOn'), type: 'date', required: true },
           { name: 'summary', label: t('assessment.summary'), type: 'textarea', required: true, hint: t('assessment.summaryHint') },
-          { name: 'evidenceTitle', label: t('evidence.title') },
-          { name: 'evidenceSource', label: t('evidence.source') },
-          {
-            name: 'evidenceVisibility',
-            label: t('evidence.visibility'),
-            type: 'select',
-            options: [
-              { value: 'PUBLIC', label: t('evidence.public') },
-              { value: 'RESTRICTED', label: t('evidence.restricted') },
-            ],
-          },
+          // Two evidence items, so one observation can carry a public source and a restricted witness statement together.
+          ...evidenceFields('evidence', t('evidence.title'), t('evidence.source'), t('evidence.visibility'), 'PUBLIC'),
+          ...evidenceFields(
+            'evidence2',
+            t('evidence.secondTitle'),
+            t('evidence.secondSource'),
+            t('evidence.secondVisibility'),
+            'RESTRICTED',
+          ),
         ],
         submit: t('assessment.submit'),
         onSubmit: async (values) => {
-          const evidence = values.evidenceTitle
-            ? [{ title: values.evidenceTitle, source: values.evidenceSource, visibility: values.evidenceVisibility }]
-            : [];
+          const evidence = ['evidence', 'evidence2']
+            .filter((prefix) => values[`${prefix}Title`])
+            .map((prefix) => ({
+              title: values[`${prefix}Title`],
+              source: values[`${prefix}Source`],
+              visibility: values[`${prefix}Visibility`],
+            }));
           await gql('mutation($input: RecordAssessmentInput!) { recordAssessment(input: $input) { id } }', {
             input: { termId: term.id, status: values.status, observedOn: values.observedOn, summary: values.summary, evidence },
           });
@@ -123,4 +125,21 @@ function termTools(term: TermView): HTMLElement {
         )
       : null,
   );
+}
+
+function evidenceFields(prefix: string, title: string, source: string, visibility: string, first: 'PUBLIC' | 'RESTRICTED') {
+  const options = [
+    { value: 'PUBLIC', label: t('evidence.public') },
+    { value: 'RESTRICTED', label: t('evidence.restricted') },
+  ];
+  return [
+    { name: `${prefix}Title`, label: title },
+    { name: `${prefix}Source`, label: source },
+    {
+      name: `${prefix}Visibility`,
+      label: visibility,
+      type: 'select' as const,
+      options: first === 'PUBLIC' ? options : options.reverse(),
+    },
+  ];
 }
